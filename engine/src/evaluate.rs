@@ -1,0 +1,450 @@
+//! The engine: `evaluate(profile, rules, as_of)`. Pure: no clock, no I/O, same input, same output.
+
+use crate::date::Date;
+use crate::fields::{Field, FieldKind};
+use crate::input::ProfileError;
+use crate::money::floor_to_fen;
+use crate::profile::{Profile, Value};
+use crate::report::*;
+use crate::rules::{Cap, CapRule, Condition, Formula, Programme, RuleSet, Test};
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EvalError {
+    /// The profile breaks the input rules; each problem names its field.
+    Invalid(Vec<ProfileError>),
+    /// A sum or product left `Decimal`'s range. Cannot happen with validated input and sane rule
+    /// data, but is reported rather than trusted.
+    Overflow { programme: String },
+}
+
+/// Three-valued result of a test: unknown inputs stay unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Truth {
+    Yes,
+    No,
+    Unknown,
+}
+
+pub fn evaluate<'r>(profile: &Profile, rules: &'r RuleSet, as_of: Date) -> Result<Report<'r>, EvalError> {
+    let errors = profile.validate();
+    if !errors.is_empty() {
+        return Err(EvalError::Invalid(errors));
+    }
+    let mut outcomes = Vec::with_capacity(rules.programmes.len());
+    for programme in rules.programmes.iter().filter(|p| !p.is_informational()) {
+        let outcome = Evaluation { profile, rules, as_of, programme }.run();
+        outcomes.push(outcome.ok_or_else(|| EvalError::Overflow { programme: programme.id.clone() })?);
+    }
+    let totals = totals(&outcomes).ok_or_else(|| EvalError::Overflow { programme: "totals".into() })?;
+    let missing = ranked_missing(&outcomes);
+    let warnings = warnings(profile, &outcomes, as_of);
+    Ok(Report { rules, as_of, outcomes, totals, missing, warnings })
+}
+
+struct Evaluation<'a, 'r> {
+    profile: &'a Profile,
+    rules: &'r RuleSet,
+    as_of: Date,
+    programme: &'r Programme,
+}
+
+impl<'r> Evaluation<'_, 'r> {
+    /// `None` on arithmetic overflow.
+    fn run(&self) -> Option<Outcome<'r>> {
+        let p = self.programme;
+        let mut outcome = Outcome {
+            programme: p,
+            verdict: Verdict::NotApplicable,
+            amount: Amount::None,
+            conditions: Vec::new(),
+            missing: Vec::new(),
+            steps: Vec::new(),
+            notes: Vec::new(),
+            hints: Vec::new(),
+        };
+        let Some(section) = p.section else {
+            return Some(outcome);
+        };
+        if !self.profile.has_section(section) {
+            return Some(outcome);
+        }
+        let mut failed = false;
+        for condition in &p.conditions {
+            let status = self.check(condition, &mut outcome);
+            failed |= status == Status::NotMet;
+            outcome.conditions.push(Checked { condition, status });
+        }
+        for reading in &p.readings {
+            let applies = reading.when.as_ref().is_none_or(|t| self.test(t, &mut Vec::new()) == Truth::Yes);
+            if applies {
+                outcome.notes.push(Note::Reading(reading));
+            }
+        }
+        if let Some(formula) = &p.formula {
+            self.compute(formula, &mut outcome)?;
+        }
+        outcome.verdict = if failed {
+            Verdict::NotEligible
+        } else if outcome.missing.is_empty() {
+            Verdict::Eligible
+        } else {
+            Verdict::Undetermined
+        };
+        if failed {
+            outcome.amount = Amount::None;
+            outcome.steps.clear();
+        } else if let (Some(yuan), Some(_)) = (outcome.amount.yuan(), &p.competitive) {
+            outcome.amount = Amount::Ceiling(yuan);
+        }
+        self.context_notes(&mut outcome);
+        Some(outcome)
+    }
+
+    fn check(&self, condition: &'r Condition, outcome: &mut Outcome<'r>) -> Status {
+        let mut hints = Vec::new();
+        let truth = self.test(&condition.test, &mut hints);
+        match truth {
+            Truth::Yes => Status::Met,
+            Truth::No => {
+                outcome.hints.extend(hints);
+                Status::NotMet
+            }
+            Truth::Unknown if condition.declaration => {
+                outcome.notes.push(Note::Unconfirmed(condition));
+                Status::Assumed
+            }
+            Truth::Unknown => {
+                for field in condition.test.fields() {
+                    if !self.profile.get(field).is_known() {
+                        add_missing(&mut outcome.missing, field);
+                    }
+                }
+                Status::Unknown
+            }
+        }
+    }
+
+    /// Applies a test; records near-misses of failed thresholds into `hints`.
+    fn test(&self, test: &Test, hints: &mut Vec<NearMiss>) -> Truth {
+        let value = |field: Field| self.profile.get(field);
+        let truth = |b: bool| if b { Truth::Yes } else { Truth::No };
+        match test {
+            Test::Is { field, value: wanted } => match value(*field) {
+                Value::Bool(b) => truth(b == *wanted),
+                _ => Truth::Unknown,
+            },
+            Test::OneOf { field, values } => match value(*field) {
+                Value::Choice(id) => truth(values.iter().any(|v| v == id)),
+                _ => Truth::Unknown,
+            },
+            Test::MoreThan { field, value: threshold, near_miss }
+            | Test::AtLeast { field, value: threshold, near_miss } => {
+                let Some(v) = value(*field).as_number() else {
+                    return Truth::Unknown;
+                };
+                let strict = matches!(test, Test::MoreThan { .. });
+                let passes = if strict { v > *threshold } else { v >= *threshold };
+                if !passes && near_miss.is_some_and(|m| *threshold - v <= m) {
+                    let shortfall = if strict {
+                        Shortfall::MoreThan { value: v, threshold: *threshold }
+                    } else {
+                        Shortfall::AtLeast { value: v, threshold: *threshold }
+                    };
+                    hints.push(NearMiss { field: *field, shortfall });
+                }
+                truth(passes)
+            }
+            Test::YearBetween { field, from, to, near_miss } => {
+                let Value::Year(y) = value(*field) else {
+                    return Truth::Unknown;
+                };
+                let margin = near_miss.unwrap_or(0);
+                if y < *from && from - y <= margin {
+                    hints.push(NearMiss {
+                        field: *field,
+                        shortfall: Shortfall::YearBefore { value: y, from: *from },
+                    });
+                } else if y > *to && y - to <= margin {
+                    hints.push(NearMiss {
+                        field: *field,
+                        shortfall: Shortfall::YearAfter { value: y, to: *to },
+                    });
+                }
+                truth((*from..=*to).contains(&y))
+            }
+            Test::OnOrAfter { field, date, near_miss_days } => {
+                let Value::Date(d) = value(*field) else {
+                    return Truth::Unknown;
+                };
+                if d < *date && near_miss_days.is_some_and(|m| d.days_until(*date) <= m) {
+                    hints.push(NearMiss {
+                        field: *field,
+                        shortfall: Shortfall::DaysBefore { value: d, limit: *date },
+                    });
+                }
+                truth(d >= *date)
+            }
+            Test::OnOrBefore { field, date, near_miss_days } => {
+                let Value::Date(d) = value(*field) else {
+                    return Truth::Unknown;
+                };
+                if d > *date && near_miss_days.is_some_and(|m| date.days_until(d) <= m) {
+                    hints.push(NearMiss {
+                        field: *field,
+                        shortfall: Shortfall::DaysAfter { value: d, limit: *date },
+                    });
+                }
+                truth(d <= *date)
+            }
+            Test::AnyOf(tests) => {
+                let mut own_hints = Vec::new();
+                let results: Vec<Truth> = tests.iter().map(|t| self.test(t, &mut own_hints)).collect();
+                if results.contains(&Truth::Yes) {
+                    Truth::Yes
+                } else if results.contains(&Truth::Unknown) {
+                    Truth::Unknown
+                } else {
+                    hints.extend(own_hints);
+                    Truth::No
+                }
+            }
+        }
+    }
+
+    /// Fills in the amount and the steps, or the missing inputs. `None` on overflow.
+    fn compute(&self, formula: &'r Formula, outcome: &mut Outcome<'r>) -> Option<()> {
+        match formula {
+            Formula::RateOfBase { rate, base, cap } => {
+                let mut parts = Vec::with_capacity(base.len());
+                for &field in base {
+                    match self.profile.get(field) {
+                        Value::Money(m) => parts.push((field, m)),
+                        _ => add_missing(&mut outcome.missing, field),
+                    }
+                }
+                let (cap_amount, choice) = match cap {
+                    Cap::Fixed(amount) => (Some(*amount), None),
+                    Cap::ByChoice { by, amounts } => match self.profile.get(*by) {
+                        Value::Choice(id) => (amounts.get(id).copied(), Some(id)),
+                        _ => {
+                            add_missing(&mut outcome.missing, *by);
+                            (None, None)
+                        }
+                    },
+                };
+                if parts.len() < base.len() {
+                    return Some(());
+                }
+                let Some(cap_amount) = cap_amount else {
+                    return Some(());
+                };
+                let total = parts.iter().try_fold(Decimal::ZERO, |sum, (_, m)| sum.checked_add(*m))?;
+                let exact = rate.checked_mul(total)?;
+                let result = exact.min(cap_amount);
+                if parts.len() > 1 {
+                    outcome.steps.push(Step::Base { parts, total });
+                }
+                outcome.steps.push(Step::Rate { rate: *rate, base: total, result: exact });
+                outcome.steps.push(Step::Cap {
+                    cap: cap_amount,
+                    reached: exact > cap_amount,
+                    result,
+                    choice,
+                });
+                outcome.amount = Amount::RuleBased(self.rounded(result, outcome));
+            }
+            Formula::CityAwardMatch { award, ratio, total_cap, readings } => {
+                let city_award = match self.profile.get(*award) {
+                    Value::Money(m) => m,
+                    _ => match self.prefilled_award(*award) {
+                        Some(prefill) => {
+                            outcome.notes.push(Note::PrefilledCityAward(prefill));
+                            prefill.amount
+                        }
+                        None => {
+                            add_missing(&mut outcome.missing, *award);
+                            return Some(());
+                        }
+                    },
+                };
+                let product = ratio.checked_mul(city_award)?;
+                let matched = |rule: CapRule| -> Option<(Decimal, Decimal)> {
+                    let limit = match rule {
+                        CapRule::HalfOfTotalCap => *total_cap / Decimal::TWO,
+                        CapRule::StrictTotal => (*total_cap - city_award).max(Decimal::ZERO),
+                        CapRule::ProvincialPartOnly => *total_cap,
+                    };
+                    Some((limit, floor_to_fen(product.min(limit))))
+                };
+                let (taken, others) = readings.split_first()?;
+                let (limit, result) = matched(taken.rule)?;
+                outcome.steps.push(Step::Match { award: city_award, ratio: *ratio, product });
+                outcome.steps.push(Step::MatchLimit {
+                    rule: taken.rule,
+                    total_cap: *total_cap,
+                    limit,
+                    result,
+                });
+                outcome.steps.push(Step::CityPlusProvince {
+                    city: city_award,
+                    province: result,
+                    total: city_award.checked_add(result)?,
+                });
+                let alternatives: Vec<_> = others
+                    .iter()
+                    .filter_map(|r| matched(r.rule).map(|(_, amount)| (r, amount)))
+                    .filter(|(_, amount)| *amount != result)
+                    .collect();
+                if !alternatives.is_empty() {
+                    outcome.notes.push(Note::CapReadings { taken, others: alternatives });
+                }
+                outcome.amount = Amount::RuleBased(result);
+            }
+            Formula::NoFixedAmount { estimate, case_by_case_from } => {
+                let estimate = match self.profile.get(*estimate) {
+                    Value::Money(m) => Some(m),
+                    _ => None,
+                };
+                match estimate {
+                    Some(e) if e >= *case_by_case_from => {
+                        outcome.steps.push(Step::CaseByCase { estimate: e, threshold: *case_by_case_from });
+                        outcome.amount = Amount::CaseByCase;
+                    }
+                    _ => {
+                        outcome
+                            .steps
+                            .push(Step::PerSeparateRules { estimate, threshold: *case_by_case_from });
+                        outcome.amount = Amount::PerSeparateRules;
+                    }
+                }
+            }
+        }
+        Some(())
+    }
+
+    fn rounded(&self, exact: Decimal, outcome: &mut Outcome<'r>) -> Decimal {
+        let result = floor_to_fen(exact);
+        if result != exact.normalize() {
+            outcome.steps.push(Step::Rounded { exact, result });
+        }
+        result
+    }
+
+    /// The city's published award for this recognition, when the city is known and the data has a
+    /// well-sourced one.
+    fn prefilled_award(&self, award: Field) -> Option<&'r crate::rules::CityAward> {
+        let Value::City(city) = self.profile.get(Field::City) else {
+            return None;
+        };
+        self.rules.prefill_award(city, award.section())
+    }
+
+    fn context_notes(&self, outcome: &mut Outcome<'r>) {
+        let p = self.programme;
+        if let Some(competition) = &p.competitive {
+            outcome.notes.insert(0, Note::Competitive(competition));
+        }
+        if let Some(round) = &p.round {
+            if round.year != self.as_of.year() {
+                outcome.notes.push(Note::OtherRound(round));
+            }
+        }
+        for document in self.rules.documents_of(p) {
+            if document.in_force.is_some_and(|period| !period.contains(self.as_of)) {
+                outcome.notes.push(Note::NotInForce(document));
+            }
+        }
+        outcome.notes.extend(p.notes.iter().map(Note::Fact));
+    }
+}
+
+fn add_missing(missing: &mut Vec<Field>, field: Field) {
+    if !missing.contains(&field) {
+        missing.push(field);
+    }
+}
+
+fn totals(outcomes: &[Outcome<'_>]) -> Option<Totals> {
+    let mut totals = Totals::default();
+    for outcome in outcomes {
+        match outcome.verdict {
+            Verdict::Eligible => totals.eligible += 1,
+            Verdict::Undetermined => totals.undetermined += 1,
+            _ => continue,
+        }
+        if outcome.verdict != Verdict::Eligible {
+            continue;
+        }
+        match outcome.amount {
+            Amount::RuleBased(y) => totals.rule_based = totals.rule_based.checked_add(y)?,
+            Amount::Ceiling(y) => totals.competitive_ceilings = totals.competitive_ceilings.checked_add(y)?,
+            _ => {}
+        }
+    }
+    Some(totals)
+}
+
+/// The highest amount a programme could give anyone: ranks the questions still to ask.
+fn worth(programme: &Programme) -> Option<Decimal> {
+    match programme.formula.as_ref()? {
+        Formula::RateOfBase { cap, .. } => Some(cap.highest()),
+        Formula::CityAwardMatch { total_cap, .. } => Some(*total_cap / Decimal::TWO),
+        Formula::NoFixedAmount { .. } => None,
+    }
+}
+
+fn ranked_missing(outcomes: &[Outcome<'_>]) -> Vec<MissingInput> {
+    let mut missing: Vec<MissingInput> = Vec::new();
+    for outcome in outcomes.iter().filter(|o| o.verdict == Verdict::Undetermined) {
+        let w = worth(outcome.programme);
+        for &field in &outcome.missing {
+            match missing.iter_mut().find(|m| m.field == field) {
+                Some(entry) => {
+                    entry.programmes.push(outcome.programme.id.clone());
+                    entry.worth_up_to = entry.worth_up_to.max(w);
+                }
+                None => missing.push(MissingInput {
+                    field,
+                    programmes: vec![outcome.programme.id.clone()],
+                    worth_up_to: w,
+                }),
+            }
+        }
+    }
+    // Stable: among equals, the order of the rule data and the form.
+    missing.sort_by_key(|m| std::cmp::Reverse(m.worth_up_to));
+    missing
+}
+
+fn warnings(profile: &Profile, outcomes: &[Outcome<'_>], as_of: Date) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for field in profile.known_fields() {
+        match (field.kind(), profile.get(field)) {
+            (FieldKind::Year, Value::Year(year)) if year > as_of.year() => {
+                warnings.push(Warning::FutureYear { field, year })
+            }
+            (FieldKind::Date, Value::Date(date)) if date > as_of => {
+                warnings.push(Warning::FutureDate { field, date })
+            }
+            _ => {}
+        }
+    }
+    if let (Value::CreditCode(code), Value::Bool(true)) =
+        (profile.get(Field::CreditCode), profile.get(Field::RegisteredInGuangdong))
+    {
+        if !code.registered_in_guangdong() {
+            warnings.push(Warning::CreditCodeNotGuangdong);
+        }
+    }
+    for outcome in outcomes {
+        if let Some(Formula::CityAwardMatch { award, total_cap, .. }) = &outcome.programme.formula {
+            if let Value::Money(m) = profile.get(*award) {
+                if m > *total_cap {
+                    warnings.push(Warning::CityAwardAboveCap { field: *award, cap: *total_cap });
+                }
+            }
+        }
+    }
+    warnings
+}

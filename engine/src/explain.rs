@@ -1,0 +1,382 @@
+//! Words for the report, in the reader's language. Every sentence the estimator says about money is
+//! written here once, with the user's own numbers filled in. Each message is a `match` on the
+//! language, so a message without its Chinese or its English does not compile.
+
+use crate::date::Date;
+use crate::fields::{Field, FieldKind};
+use crate::lang::Lang;
+use crate::money::{format_rate, format_yuan, group_digits};
+use crate::profile::Value;
+use crate::report::*;
+use crate::rules::{CapRule, Citation, RuleSet};
+use rust_decimal::Decimal;
+
+pub fn verdict_label(verdict: Verdict, competitive: bool, lang: Lang) -> &'static str {
+    match (verdict, competitive) {
+        (Verdict::Eligible, false) => lang.pick("符合", "Eligible"),
+        (Verdict::Eligible, true) => lang.pick("符合·竞争性", "Eligible · competitive"),
+        (Verdict::NotEligible, _) => lang.pick("不符合", "Not eligible"),
+        (Verdict::Undetermined, _) => lang.pick("待定：缺少信息", "Undetermined: information missing"),
+        (Verdict::NotApplicable, _) => lang.pick("不适用（未填写）", "Not applicable (not filled in)"),
+    }
+}
+
+pub fn amount_label(amount: &Amount, lang: Lang) -> String {
+    match amount {
+        Amount::None => "—".into(),
+        Amount::RuleBased(y) => format_yuan(*y, lang),
+        Amount::Ceiling(y) => match lang {
+            Lang::Zh => format!("≤ {}", format_yuan(*y, lang)),
+            Lang::En => format!("up to {}", format_yuan(*y, lang)),
+        },
+        Amount::CaseByCase => lang.pick("一事一议", "case by case (一事一议)").into(),
+        Amount::PerSeparateRules => lang.pick("按配套规则另定", "per separate matching rules").into(),
+    }
+}
+
+pub fn status_mark(status: Status) -> &'static str {
+    match status {
+        Status::Met => "✓",
+        Status::NotMet => "✗",
+        Status::Unknown | Status::Assumed => "?",
+    }
+}
+
+pub fn status_label(status: Status, lang: Lang) -> &'static str {
+    match status {
+        Status::Met => lang.pick("符合", "met"),
+        Status::NotMet => lang.pick("不符合", "not met"),
+        Status::Unknown => lang.pick("未填写", "not answered"),
+        Status::Assumed => lang.pick("未填写，请确认", "not answered: please confirm"),
+    }
+}
+
+/// A field's value as the user would write it: `12,000,000 元`, `是`, `2025-05-31`, `省级`.
+pub fn value_text(field: Field, value: Value<'_>, lang: Lang) -> String {
+    match value {
+        Value::Unknown => lang.pick("未填写", "not given").into(),
+        Value::Bool(b) => lang.pick(if b { "是" } else { "否" }, if b { "yes" } else { "no" }).into(),
+        Value::Count(n) => group_digits(Decimal::from(n)),
+        Value::Money(m) => format_yuan(m, lang),
+        Value::Year(y) => y.to_string(),
+        Value::Date(d) => d.to_string(),
+        Value::Choice(id) => match field.kind() {
+            FieldKind::Choice(choices) => {
+                choices.iter().find(|c| c.id == id).map_or(id, |c| c.label(lang)).into()
+            }
+            _ => id.into(),
+        },
+        Value::City(city) => city.name(lang).into(),
+        Value::Text(t) => t.into(),
+        Value::CreditCode(c) => c.to_string(),
+    }
+}
+
+/// `粤府办〔2025〕6号 第二条（培育优质企业）*`; the star marks an article number not yet checked
+/// against the official text.
+pub fn citation_text(citation: &Citation, rules: &RuleSet, lang: Lang) -> String {
+    let number = rules.document(&citation.document).map_or("", |d| d.number.as_str());
+    let star = if citation.verified { "" } else { "*" };
+    match lang {
+        Lang::Zh => format!("{number} {}（{}）{star}", citation.article.zh, citation.topic.zh),
+        Lang::En => format!("{number}, {} ({}){star}", citation.article.en, citation.topic.en),
+    }
+}
+
+pub fn unverified_legend(lang: Lang) -> &'static str {
+    lang.pick(
+        "* 条次或章节据新闻摘要，尚未与正式文本核对。",
+        "* Article number taken from summaries, not yet checked against the official text.",
+    )
+}
+
+pub fn step_text(step: &Step, lang: Lang) -> String {
+    let y = |amount: Decimal| format_yuan(amount, lang);
+    match step {
+        Step::Base { parts, total } => {
+            let sum: Vec<String> = parts.iter().map(|(f, m)| format!("{} {}", f.label(lang), y(*m))).collect();
+            format!("{} = {}", sum.join(" + "), y(*total))
+        }
+        Step::Rate { rate, base, result } => format!("{} × {} = {}", format_rate(*rate), y(*base), y(*result)),
+        Step::Cap { cap, reached, result, choice } => {
+            let level = choice.map(|id| choice_label(id, lang)).unwrap_or_default();
+            match (lang, reached) {
+                (Lang::Zh, false) => format!("未达到{level}上限 {}", y(*cap)),
+                (Lang::Zh, true) => format!("超过{level}上限，按上限计 {}", y(*result)),
+                (Lang::En, false) => format!("the {} cap{} is not reached", y(*cap), paren(level)),
+                (Lang::En, true) => format!("capped to {}{}", y(*result), paren(level)),
+            }
+        }
+        Step::Rounded { exact, result } => match lang {
+            Lang::Zh => format!("按分向下取整：{} → {}", exact.normalize(), y(*result)),
+            Lang::En => format!("cut down to the fen: {} → {}", exact.normalize(), y(*result)),
+        },
+        Step::Match { award, ratio, product } => match lang {
+            Lang::Zh => format!("市级奖励 {} × {}:1 = {}", y(*award), ratio.normalize(), y(*product)),
+            Lang::En => format!("city award {} × {}:1 = {}", y(*award), ratio.normalize(), y(*product)),
+        },
+        Step::MatchLimit { rule, total_cap, limit, result } => match (rule, lang) {
+            (CapRule::HalfOfTotalCap, Lang::Zh) => format!(
+                "奖励总额度 {}（市+省），省级配套至多一半即 {}：省级配套 {}",
+                y(*total_cap),
+                y(*limit),
+                y(*result)
+            ),
+            (CapRule::HalfOfTotalCap, Lang::En) => format!(
+                "total award cap {} (city + province): the provincial match is at most half, {}; match {}",
+                y(*total_cap),
+                y(*limit),
+                y(*result)
+            ),
+            (CapRule::StrictTotal, Lang::Zh) => format!(
+                "奖励总额度 {} 减去市级奖励后余 {}：省级配套 {}",
+                y(*total_cap),
+                y(*limit),
+                y(*result)
+            ),
+            (CapRule::StrictTotal, Lang::En) => format!(
+                "total award cap {} less the city award leaves {}; match {}",
+                y(*total_cap),
+                y(*limit),
+                y(*result)
+            ),
+            (CapRule::ProvincialPartOnly, Lang::Zh) => {
+                format!("上限 {} 仅限制省级部分：省级配套 {}", y(*total_cap), y(*result))
+            }
+            (CapRule::ProvincialPartOnly, Lang::En) => {
+                format!("the {} cap bounds the provincial part only; match {}", y(*total_cap), y(*result))
+            }
+        },
+        Step::CityPlusProvince { city, province, total } => match lang {
+            Lang::Zh => format!("市级 {} + 省级 {} = {}", y(*city), y(*province), y(*total)),
+            Lang::En => format!("city {} + province {} = {}", y(*city), y(*province), y(*total)),
+        },
+        Step::CaseByCase { estimate, threshold } => match lang {
+            Lang::Zh => format!(
+                "预计省级配套 {}，达到 {}（含）以上：按“一事一议”研究支持，没有公式金额",
+                y(*estimate),
+                y(*threshold)
+            ),
+            Lang::En => format!(
+                "estimated provincial matching {} is {} or more: decided case by case (一事一议), no formula amount",
+                y(*estimate),
+                y(*threshold)
+            ),
+        },
+        Step::PerSeparateRules { estimate: Some(e), threshold } => match lang {
+            Lang::Zh => format!("预计省级配套 {}，低于 {}：按省级配套规则另定，文件未给出比例", y(*e), y(*threshold)),
+            Lang::En => format!(
+                "estimated provincial matching {} is below {}: set by the separate matching rules; the documents give no ratio",
+                y(*e),
+                y(*threshold)
+            ),
+        },
+        Step::PerSeparateRules { estimate: None, threshold } => match lang {
+            Lang::Zh => format!(
+                "文件未给出配套比例，按省级配套规则另定；单个项目省级配套达 {}（含）以上的按“一事一议”",
+                y(*threshold)
+            ),
+            Lang::En => format!(
+                "the documents give no matching ratio: set by the separate matching rules; {} or more for one project is decided case by case",
+                y(*threshold)
+            ),
+        },
+    }
+}
+
+fn paren(text: String) -> String {
+    if text.is_empty() {
+        text
+    } else {
+        format!(" ({text})")
+    }
+}
+
+fn choice_label(id: &str, lang: Lang) -> String {
+    Field::CentreLevel
+        .choices()
+        .iter()
+        .chain(Field::ApplicantType.choices())
+        .chain(Field::PlatformKind.choices())
+        .find(|c| c.id == id)
+        .map_or(id, |c| c.label(lang))
+        .to_string()
+}
+
+pub fn note_text(note: &Note<'_>, report: &Report<'_>, lang: Lang) -> String {
+    match note {
+        Note::Competitive(c) => match lang {
+            Lang::Zh => format!("竞争性项目：{}；金额为上限，须择优评审。", c.quota.zh),
+            Lang::En => format!("Competitive: {}; the amount is a ceiling, subject to ranking.", c.quota.en),
+        },
+        Note::Reading(r) => match lang {
+            Lang::Zh => format!("解读：{} 另一种解读：{}", r.taken.zh, r.alternative.zh),
+            Lang::En => format!("Reading taken: {} Other reading: {}", r.taken.en, r.alternative.en),
+        },
+        Note::CapReadings { taken, others } => {
+            let alternatives: Vec<String> = others
+                .iter()
+                .map(|(r, amount)| match lang {
+                    Lang::Zh => format!("按“{}”为 {}", r.text.zh, format_yuan(*amount, lang)),
+                    Lang::En => {
+                        format!("reading \"{}\" would give {}", r.text.en, format_yuan(*amount, lang))
+                    }
+                })
+                .collect();
+            match lang {
+                Lang::Zh => format!(
+                    "“奖励总额度”的含义文件未明确。本表按“{}”计算；另{}。",
+                    taken.text.zh,
+                    alternatives.join("；")
+                ),
+                Lang::En => format!(
+                    "The documents do not say what the \"total award\" covers. This estimate reads it as: {}. The {}.",
+                    taken.text.en,
+                    alternatives.join("; the ")
+                ),
+            }
+        }
+        Note::PrefilledCityAward(award) => {
+            let number = report
+                .rules
+                .citation(&award.cite)
+                .and_then(|c| report.rules.document(&c.document))
+                .map_or("", |d| d.number.as_str());
+            match lang {
+                Lang::Zh => format!(
+                    "假设：市级奖励未填写，按《{number}》预填 {}（{}的公开标准，可修改）。",
+                    format_yuan(award.amount, lang),
+                    award.city.name(lang)
+                ),
+                Lang::En => format!(
+                    "Assumption: the city award was not entered; {} is pre-filled from {number} ({}'s published award; you can override it).",
+                    format_yuan(award.amount, lang),
+                    award.city.name(lang)
+                ),
+            }
+        }
+        Note::Unconfirmed(c) => match lang {
+            Lang::Zh => format!("待确认：{}（未填写，暂按符合处理）", c.text.zh),
+            Lang::En => format!("To confirm: {} (not answered; assumed met)", c.text.en),
+        },
+        Note::NotInForce(d) => {
+            let period = d.in_force.map_or_else(String::new, |p| {
+                let to = p.to.map_or_else(|| lang.pick("未定", "open").to_string(), |t| t.to_string());
+                format!("{} – {to}", p.from)
+            });
+            match lang {
+                Lang::Zh => {
+                    format!("注意：测算基准日 {} 不在《{}》有效期（{period}）内。", report.as_of, d.number)
+                }
+                Lang::En => format!(
+                    "Note: the as-of date {} is outside the period of force of {} ({period}).",
+                    report.as_of, d.number
+                ),
+            }
+        }
+        Note::OtherRound(round) => match lang {
+            Lang::Zh => {
+                format!("时间窗口取自{}；{}年度的申报窗口可能不同。", round.label.zh, report.as_of.year())
+            }
+            Lang::En => format!(
+                "The windows are those of the {}; the {} round may set other dates.",
+                round.label.en,
+                report.as_of.year()
+            ),
+        },
+        Note::Fact(text) => text.get(lang).to_string(),
+    }
+}
+
+pub fn hint_text(hint: &NearMiss, lang: Lang) -> String {
+    let label = hint.field.label(lang);
+    let number = |d: Decimal| match hint.field.kind() {
+        FieldKind::Money => format_yuan(d, lang),
+        _ => group_digits(d),
+    };
+    match (hint.shortfall, lang) {
+        (Shortfall::MoreThan { value, threshold }, Lang::Zh) => {
+            format!("差一点：{label}为 {}；超过 {} 即符合。", number(value), number(threshold))
+        }
+        (Shortfall::MoreThan { value, threshold }, Lang::En) => {
+            format!("Close: {label} {}; more than {} qualifies.", number(value), number(threshold))
+        }
+        (Shortfall::AtLeast { value, threshold }, Lang::Zh) => {
+            format!("差一点：{label}为 {}；达到 {} 即符合。", number(value), number(threshold))
+        }
+        (Shortfall::AtLeast { value, threshold }, Lang::En) => {
+            format!("Close: {label} {}; {} or more qualifies.", number(value), number(threshold))
+        }
+        (Shortfall::YearBefore { value, from }, Lang::Zh) => {
+            format!("差一点：{label}为 {value} 年，比窗口起始的 {from} 年早 {} 年。", from - value)
+        }
+        (Shortfall::YearBefore { value, from }, Lang::En) => {
+            format!("Close: {label} {value} is {} year(s) before the window opens in {from}.", from - value)
+        }
+        (Shortfall::YearAfter { value, to }, Lang::Zh) => {
+            format!("差一点：{label}为 {value} 年，比窗口截止的 {to} 年晚 {} 年。", value - to)
+        }
+        (Shortfall::YearAfter { value, to }, Lang::En) => {
+            format!("Close: {label} {value} is {} year(s) after the window closes in {to}.", value - to)
+        }
+        (Shortfall::DaysBefore { value, limit }, Lang::Zh) => {
+            format!("差一点：{label} {value}，比最早允许的 {limit} 早 {} 天。", days(value, limit))
+        }
+        (Shortfall::DaysBefore { value, limit }, Lang::En) => {
+            format!(
+                "Close: {label} {value} is {} days before {limit}, the earliest allowed.",
+                days(value, limit)
+            )
+        }
+        (Shortfall::DaysAfter { value, limit }, Lang::Zh) => {
+            format!("差一点：{label} {value}，比最晚允许的 {limit} 晚 {} 天。", days(limit, value))
+        }
+        (Shortfall::DaysAfter { value, limit }, Lang::En) => {
+            format!(
+                "Close: {label} {value} is {} days after {limit}, the latest allowed.",
+                days(limit, value)
+            )
+        }
+    }
+}
+
+fn days(earlier: Date, later: Date) -> i64 {
+    earlier.days_until(later)
+}
+
+pub fn warning_text(warning: &Warning, lang: Lang) -> String {
+    match (warning, lang) {
+        (Warning::FutureYear { field, year }, Lang::Zh) => {
+            format!("{}为 {year} 年，晚于测算基准日：请确认。", field.label(lang))
+        }
+        (Warning::FutureYear { field, year }, Lang::En) => {
+            format!("{} {year} is after the as-of date: please check.", field.label(lang))
+        }
+        (Warning::FutureDate { field, date }, Lang::Zh) => {
+            format!("{}为 {date}，晚于测算基准日：请确认。", field.label(lang))
+        }
+        (Warning::FutureDate { field, date }, Lang::En) => {
+            format!("{} {date} is after the as-of date: please check.", field.label(lang))
+        }
+        (Warning::CreditCodeNotGuangdong, Lang::Zh) => {
+            "统一社会信用代码的行政区划码不以 44（广东）开头，但填写为在广东注册：请核对。".into()
+        }
+        (Warning::CreditCodeNotGuangdong, Lang::En) => {
+            "The credit code's division code does not start with 44 (Guangdong), yet the company is marked as registered in Guangdong: please check.".into()
+        }
+        (Warning::CityAwardAboveCap { field, cap }, Lang::Zh) => {
+            format!("{}超过该项目奖励总额度 {}：请核对。", field.label(lang), format_yuan(*cap, lang))
+        }
+        (Warning::CityAwardAboveCap { field, cap }, Lang::En) => {
+            format!("{} is above the programme's whole total cap of {}: please check.", field.label(lang), format_yuan(*cap, lang))
+        }
+    }
+}
+
+/// The fixed sentence under every estimate.
+pub fn disclaimer(lang: Lang) -> &'static str {
+    lang.pick(
+        "本表依据公开政策文件测算，仅供参考，不构成资金安排决定。资金实行总额控制；竞争性项目择优支持，金额为上限；解读存疑之处已标注。",
+        "An estimate under the published rules, not a funding decision. Funds are under total-amount control; competitive programmes are ranked and show a ceiling; ambiguous readings are marked.",
+    )
+}

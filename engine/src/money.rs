@@ -1,0 +1,274 @@
+//! Money: exact yuan amounts as `Decimal`, reading them the way people type them, and the single
+//! rounding rule of the estimator.
+
+use crate::lang::Lang;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+/// Amounts above this (one quadrillion yuan) cannot be true of any company, so they are input errors.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7E, 0, false, 0); // 10^15
+
+const WAN: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
+const YI: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0);
+
+/// The unit a money field is typed in. Chinese forms are often in 万元 (ten thousand yuan).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    #[default]
+    Yuan,
+    Wan,
+}
+
+impl Unit {
+    fn factor(self) -> Decimal {
+        match self {
+            Unit::Yuan => Decimal::ONE,
+            Unit::Wan => WAN,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Unit::Yuan => lang.pick("元", "yuan"),
+            Unit::Wan => lang.pick("万元", "10k yuan (万元)"),
+        }
+    }
+}
+
+/// Why a typed amount could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AmountProblem {
+    NotANumber,
+    Negative,
+    TooLarge,
+    FinerThanFen,
+}
+
+impl AmountProblem {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            AmountProblem::NotANumber => lang.pick(
+                "不是有效金额：请只填写数字，例如 1,200,000 或 120 万",
+                "not an amount: type digits only, e.g. 1,200,000 or 120万",
+            ),
+            AmountProblem::Negative => lang.pick("金额不能为负数", "an amount cannot be negative"),
+            AmountProblem::TooLarge => lang.pick(
+                "金额过大（超过 10^15 元），请检查单位",
+                "amount too large (over 10^15 yuan): check the unit",
+            ),
+            AmountProblem::FinerThanFen => {
+                lang.pick("金额最小单位为分（0.01 元）", "amounts go down to the fen (0.01 yuan), no further")
+            }
+        }
+    }
+}
+
+/// Reads an amount as people type it: thousands separators, full-width digits from a Chinese input
+/// method (１２３), spaces from pasting, a leading ¥, and a trailing 元 / 万 / 万元 / 亿 that overrides
+/// the chosen unit. Empty input means "unknown", not zero.
+pub fn parse_amount(input: &str, unit: Unit) -> Result<Option<Decimal>, AmountProblem> {
+    let mut text: String =
+        input.chars().filter_map(normalise_char).filter(|c| !matches!(c, ',' | '\'' | '_')).collect();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let mut factor = unit.factor();
+    for (suffix, f) in [("万元", WAN), ("万", WAN), ("亿元", YI), ("亿", YI), ("元", Decimal::ONE)] {
+        if let Some(rest) = text.strip_suffix(suffix) {
+            text = rest.to_string();
+            factor = f;
+            break;
+        }
+    }
+    let text = text.strip_prefix(['¥', '+']).unwrap_or(&text);
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let well_formed = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().filter(|&c| c == '.').count() <= 1
+        && digits.chars().any(|c| c.is_ascii_digit());
+    if !well_formed {
+        return Err(AmountProblem::NotANumber);
+    }
+    // More than 28 significant digits does not fit a Decimal: far beyond any real amount.
+    let value: Decimal = digits.parse().map_err(|_| AmountProblem::TooLarge)?;
+    if negative && !value.is_zero() {
+        return Err(AmountProblem::Negative);
+    }
+    let yuan = value.checked_mul(factor).ok_or(AmountProblem::TooLarge)?;
+    check_amount(yuan)?;
+    Ok(Some(yuan.normalize()))
+}
+
+/// The rule every amount in a profile obeys, however it arrived (typed, imported, generated).
+pub fn check_amount(yuan: Decimal) -> Result<(), AmountProblem> {
+    if yuan.is_sign_negative() && !yuan.is_zero() {
+        Err(AmountProblem::Negative)
+    } else if yuan > MAX_AMOUNT {
+        Err(AmountProblem::TooLarge)
+    } else if yuan.normalize().scale() > 2 {
+        Err(AmountProblem::FinerThanFen)
+    } else {
+        Ok(())
+    }
+}
+
+fn normalise_char(c: char) -> Option<char> {
+    match c {
+        // Full-width digits and signs from Chinese input methods.
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+        '，' | '、' => Some(','),
+        '．' => Some('.'),
+        '－' | '−' | '–' => Some('-'),
+        '＋' => Some('+'),
+        '￥' => Some('¥'),
+        c if c.is_whitespace() => None,
+        c => Some(c),
+    }
+}
+
+/// The estimator's one rounding rule: awards are "not more than" a share of a base, so a computed
+/// award is cut down to the fen (toward zero), never rounded up past what the rule allows.
+pub fn floor_to_fen(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(2, RoundingStrategy::ToZero).normalize()
+}
+
+/// `12,345,678.9` → `12,345,678.90`; whole yuan show no decimals.
+pub fn group_digits(amount: Decimal) -> String {
+    let amount = amount.normalize();
+    let negative = amount.is_sign_negative() && !amount.is_zero();
+    let abs = amount.abs();
+    let whole = abs.trunc();
+    let fraction = abs - whole;
+    let digits = whole.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 4);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if !fraction.is_zero() {
+        let cents = (fraction * Decimal::ONE_HUNDRED).trunc().to_u32().unwrap_or(0);
+        grouped.push_str(&format!(".{cents:02}"));
+    }
+    if negative {
+        grouped.insert(0, '-');
+    }
+    grouped
+}
+
+/// An amount in the reader's language: `7,200,000 元` or `¥7,200,000`.
+pub fn format_yuan(amount: Decimal, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{} 元", group_digits(amount)),
+        Lang::En => format!("¥{}", group_digits(amount)),
+    }
+}
+
+/// Like `format_yuan`, with the 万元 figure beside large amounts, as Chinese readers expect.
+pub fn format_yuan_wan(amount: Decimal, lang: Lang) -> String {
+    let plain = format_yuan(amount, lang);
+    if amount < WAN {
+        return plain;
+    }
+    let wan = group_digits((amount / WAN).round_dp_with_strategy(2, RoundingStrategy::ToZero));
+    match lang {
+        Lang::Zh => format!("{plain}（{wan} 万元）"),
+        Lang::En => format!("{plain} ({wan} 万)"),
+    }
+}
+
+/// A rate as a percentage: 0.4 → `40%`, 0.125 → `12.5%`.
+pub fn format_rate(rate: Decimal) -> String {
+    format!("{}%", (rate * Decimal::ONE_HUNDRED).normalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn max_amount_is_ten_to_the_fifteenth() {
+        assert_eq!(MAX_AMOUNT, d("1000000000000000"));
+    }
+
+    #[test]
+    fn reads_amounts_as_people_type_them() {
+        let cases = [
+            ("1,200,000", Unit::Yuan, "1200000"),
+            ("１２３", Unit::Yuan, "123"),
+            (" 1 200 000 ", Unit::Yuan, "1200000"),
+            ("120", Unit::Wan, "1200000"),
+            ("１,０００万", Unit::Yuan, "10000000"),
+            ("1000万元", Unit::Yuan, "10000000"),
+            ("1.2亿", Unit::Yuan, "120000000"),
+            ("500元", Unit::Wan, "500"),
+            ("¥3,600,000", Unit::Yuan, "3600000"),
+            ("￥１２．５", Unit::Yuan, "12.5"),
+            ("0.000001", Unit::Wan, "0.01"),
+            ("1\u{3000}000", Unit::Yuan, "1000"),
+        ];
+        for (input, unit, expected) in cases {
+            assert_eq!(parse_amount(input, unit), Ok(Some(d(expected))), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn empty_input_is_unknown_not_zero() {
+        assert_eq!(parse_amount("", Unit::Yuan), Ok(None));
+        assert_eq!(parse_amount("  ,", Unit::Yuan), Ok(None));
+        assert_eq!(parse_amount("0", Unit::Yuan), Ok(Some(Decimal::ZERO)));
+    }
+
+    #[test]
+    fn rejects_what_cannot_be_an_amount() {
+        let cases = [
+            ("abc", AmountProblem::NotANumber),
+            ("1e309", AmountProblem::NotANumber),
+            ("1.2.3", AmountProblem::NotANumber),
+            ("😀", AmountProblem::NotANumber),
+            ("-5", AmountProblem::Negative),
+            ("－５", AmountProblem::Negative),
+            ("0.000001", AmountProblem::FinerThanFen),
+            ("1000000000000001", AmountProblem::TooLarge),
+            ("100000000001万", AmountProblem::TooLarge),
+            ("99999999999999999999999999999999", AmountProblem::TooLarge),
+        ];
+        for (input, problem) in cases {
+            assert_eq!(parse_amount(input, Unit::Yuan), Err(problem), "{input:?}");
+        }
+        assert_eq!(parse_amount("1000000000000000", Unit::Yuan), Ok(Some(MAX_AMOUNT)));
+    }
+
+    #[test]
+    fn rounding_cuts_to_the_fen_toward_zero_even_at_half() {
+        assert_eq!(floor_to_fen(d("0.005")), d("0"));
+        assert_eq!(floor_to_fen(d("0.015")), d("0.01"));
+        assert_eq!(floor_to_fen(d("0.025")), d("0.02"));
+        assert_eq!(floor_to_fen(d("493827.156")), d("493827.15"));
+        assert_eq!(floor_to_fen(d("7200000")), d("7200000"));
+    }
+
+    #[test]
+    fn formats_with_grouping_in_each_language() {
+        assert_eq!(format_yuan(d("7200000"), Lang::Zh), "7,200,000 元");
+        assert_eq!(format_yuan(d("7200000"), Lang::En), "¥7,200,000");
+        assert_eq!(group_digits(d("1234.5")), "1,234.50");
+        assert_eq!(group_digits(d("999")), "999");
+        assert_eq!(group_digits(d("0")), "0");
+        assert_eq!(format_yuan_wan(d("7200000"), Lang::Zh), "7,200,000 元（720 万元）");
+        assert_eq!(format_rate(d("0.40")), "40%");
+        assert_eq!(format_rate(d("0.125")), "12.5%");
+    }
+}
