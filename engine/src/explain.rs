@@ -99,7 +99,8 @@ pub fn step_text(step: &Step, lang: Lang) -> String {
         }
         Step::Rate { rate, base, result } => format!("{} × {} = {}", format_rate(*rate), y(*base), y(*result)),
         Step::Cap { cap, reached, result, choice } => {
-            let level = choice.map(|id| choice_label(id, lang)).unwrap_or_default();
+            // In English the level reads inside a sentence: "the ¥10,000,000 cap (provincial)".
+            let level = choice.map(|id| choice_label(id, lang).to_lowercase()).unwrap_or_default();
             match (lang, reached) {
                 (Lang::Zh, false) => format!("未达到{level}上限 {}", y(*cap)),
                 (Lang::Zh, true) => format!("超过{level}上限，按上限计 {}", y(*result)),

@@ -105,6 +105,15 @@ impl ProfileError {
         }
     }
 
+    /// Where the problem is, as a path in the profile file (`open_source.active_users`).
+    pub fn path(&self) -> String {
+        match &self.at {
+            Location::Field(field) => field.path(),
+            Location::Path(path) => path.clone(),
+            Location::Document => String::new(),
+        }
+    }
+
     /// "项目总投资（不含税）：金额不能为负数"
     pub fn message(&self, lang: Lang) -> String {
         let separator = lang.pick("：", ": ");
@@ -314,6 +323,11 @@ fn diagnose(text: &str, serde_error: &serde_json::Error) -> Vec<ProfileError> {
             }
         }
     }
+    // JSON objects come back with sorted keys; report in the order of the form instead.
+    errors.sort_by_key(|e| match e.at {
+        Location::Field(field) => Some(field),
+        _ => None,
+    });
     if errors.is_empty() {
         // A shape serde refused that the walk above accepts: report serde's own position.
         return document(Problem::Syntax { line: serde_error.line(), column: serde_error.column() });

@@ -168,10 +168,7 @@ fn batch(options: &Options, rules: &RuleSet) -> Result<(), String> {
                         message: lang.pick("计算溢出", "arithmetic overflow").into(),
                     }]
                 } else {
-                    errors
-                        .iter()
-                        .map(|e| BatchError { field: e.place(Lang::En), message: e.message(lang) })
-                        .collect()
+                    errors.iter().map(|e| BatchError { field: e.path(), message: e.message(lang) }).collect()
                 },
             },
         };
