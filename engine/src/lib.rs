@@ -18,6 +18,7 @@ pub mod money;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod text;
 pub mod view;
 
