@@ -8,7 +8,7 @@ use crate::lang::Lang;
 use crate::money::{format_rate, format_yuan, group_digits};
 use crate::profile::Value;
 use crate::report::*;
-use crate::rules::{CapRule, Citation, RuleSet};
+use crate::rules::{Cap, CapRule, Citation, Formula, RuleSet};
 use rust_decimal::Decimal;
 
 pub fn verdict_label(verdict: Verdict, competitive: bool, lang: Lang) -> &'static str {
@@ -380,4 +380,52 @@ pub fn disclaimer(lang: Lang) -> &'static str {
         "本表依据公开政策文件测算，仅供参考，不构成资金安排决定。资金实行总额控制；竞争性项目择优支持，金额为上限；解读存疑之处已标注。",
         "An estimate under the published rules, not a funding decision. Funds are under total-amount control; competitive programmes are ranked and show a ceiling; ambiguous readings are marked.",
     )
+}
+
+/// A formula as the rules view shows it: rate, base, caps, without anyone's numbers.
+pub fn formula_text(formula: &Formula, lang: Lang) -> String {
+    let y = |amount: Decimal| format_yuan(amount, lang);
+    match formula {
+        Formula::RateOfBase { rate, base, cap } => {
+            let base: Vec<&str> = base.iter().map(|f| f.label(lang)).collect();
+            let cap = match cap {
+                Cap::Fixed(amount) => y(*amount),
+                Cap::ByChoice { amounts, .. } => {
+                    let caps: Vec<String> = amounts
+                        .iter()
+                        .map(|(id, amount)| format!("{} {}", choice_label(id, lang), y(*amount)))
+                        .collect();
+                    caps.join(lang.pick("；", "; "))
+                }
+            };
+            match lang {
+                Lang::Zh => format!("{} ×（{}），上限：{cap}", format_rate(*rate), base.join(" + ")),
+                Lang::En => format!("{} × ({}), at most: {cap}", format_rate(*rate), base.join(" + ")),
+            }
+        }
+        Formula::CityAwardMatch { ratio, total_cap, readings, .. } => {
+            let reading = readings.first().map_or("", |r| r.text.get(lang));
+            match lang {
+                Lang::Zh => format!(
+                    "省级配套 = 市级奖励 × {}:1；奖励总额度最高 {}（默认解读：{reading}）",
+                    ratio.normalize(),
+                    y(*total_cap)
+                ),
+                Lang::En => format!(
+                    "provincial match = city award × {}:1; total award at most {} (default reading: {reading})",
+                    ratio.normalize(),
+                    y(*total_cap)
+                ),
+            }
+        }
+        Formula::NoFixedAmount { case_by_case_from, .. } => match lang {
+            Lang::Zh => {
+                format!("按省级配套规则另定；单个项目省级配套 {}（含）以上“一事一议”", y(*case_by_case_from))
+            }
+            Lang::En => format!(
+                "per separate matching rules; {} or more for one project is decided case by case (一事一议)",
+                y(*case_by_case_from)
+            ),
+        },
+    }
 }

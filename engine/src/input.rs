@@ -151,8 +151,8 @@ impl Problem {
                 .pick("不是档案中的字段（请检查拼写）", "is not a profile field (check the spelling)")
                 .into(),
             Problem::WrongType => match lang {
-                Lang::Zh => format!("类型不对，应为{expected}"),
-                Lang::En => format!("wrong type: expected {expected}"),
+                Lang::Zh => format!("应填写{expected}"),
+                Lang::En => format!("expected {expected}"),
             },
             Problem::Amount { reason } => reason.message(lang).into(),
             Problem::Date { reason: DateProblemCode::Format } => lang

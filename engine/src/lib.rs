@@ -20,6 +20,7 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod text;
+pub mod typed;
 pub mod view;
 
 pub use date::Date;

@@ -131,3 +131,17 @@ fn broken_rule_data_is_refused_with_a_reason() {
         matches!(RuleSet::from_json(&unknown_field), Err(RuleError::Parse(e)) if e.contains("innovation_centre.running"))
     );
 }
+
+#[test]
+fn formulas_read_as_the_rules_say() {
+    use subsidy_engine::explain::formula_text;
+    let rules = rules();
+    let formula = |id: &str, lang| formula_text(rules.programme(id).unwrap().formula.as_ref().unwrap(), lang);
+    assert_eq!(
+        formula("P1", Lang::En),
+        "40% × (New R&D instruments and equipment (excl. tax) + Supporting software (excl. tax)), at most: National ¥50,000,000; Provincial ¥10,000,000"
+    );
+    assert_eq!(formula("P3", Lang::Zh), "30% ×（项目总投资（不含税）），上限：8,000,000 元");
+    assert!(formula("P2-LG", Lang::Zh).starts_with("省级配套 = 市级奖励 × 1:1；奖励总额度最高 2,000,000 元"));
+    assert!(formula("P5", Lang::En).contains("¥100,000,000 or more"));
+}
