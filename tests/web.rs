@@ -21,20 +21,13 @@ fn mount_app() -> (HtmlElement, impl Drop) {
 }
 
 fn button(wrapper: &HtmlElement) -> HtmlElement {
-    wrapper
-        .query_selector("button")
-        .unwrap()
-        .expect("App renders a button")
-        .unchecked_into()
+    wrapper.query_selector("button").unwrap().expect("App renders a button").unchecked_into()
 }
 
 #[wasm_bindgen_test]
 fn shows_the_heading() {
     let (wrapper, _handle) = mount_app();
-    let h1 = wrapper
-        .query_selector("h1")
-        .unwrap()
-        .expect("App renders an <h1>");
+    let h1 = wrapper.query_selector("h1").unwrap().expect("App renders an <h1>");
     assert_eq!(h1.text_content().as_deref(), Some("Subsidy estimator"));
 }
 
