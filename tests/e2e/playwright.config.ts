@@ -1,0 +1,65 @@
+// Playwright end-to-end tests against the release build in dist/ (scripts/test.sh builds it).
+//
+// The browser is Debian's chromium: Playwright's own browser download fails on these machines.
+import { execSync } from 'node:child_process';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+function debianChromium(): string {
+  try {
+    return execSync('command -v chromium', { shell: '/bin/sh' }).toString().trim();
+  } catch {
+    return '/usr/bin/chromium';
+  }
+}
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results',
+  forbidOnly: !!process.env.CI,
+  fullyParallel: true,
+  // Two cores on every machine, CI included.
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: debianChromium(),
+          // Root needs --no-sandbox. The network flags stop Chromium's own calls home, which
+          // this machine's closed network refuses (and which would be noise in the tests).
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  // The same static files a user gets, served the way scripts/serve.sh serves them.
+  webServer: {
+    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory dist`,
+    cwd: repoRoot,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+    // http.server logs every request to stderr; E2E_SERVER_LOG=1 shows them when debugging.
+    stdout: 'ignore',
+    stderr: process.env.E2E_SERVER_LOG === '1' ? 'pipe' : 'ignore',
+  },
+});
