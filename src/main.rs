@@ -1,10 +1,10 @@
 //! Browser entry point: only wiring, no logic (that lives in the library so tests can mount it).
 
 use leptos::prelude::*;
-use subsidy_estimator::App;
+use subsidy_estimator::{recovery, App};
 
 fn main() {
-    // Without the hook a Rust panic shows up as an opaque `unreachable` trap in the console.
-    console_error_panic_hook::set_once();
+    // A panic shows a recovery message with the saved profile, never a frozen page.
+    recovery::install();
     mount_to_body(App);
 }

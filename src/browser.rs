@@ -1,0 +1,122 @@
+//! The few browser services the page uses: storage, the address bar, the clock, files, the
+//! clipboard and printing. Thin wrappers, so that the components read as the domain.
+
+use leptos::prelude::*;
+use subsidy_engine::{Date, Lang};
+use wasm_bindgen::{JsCast, JsValue};
+
+pub fn window() -> web_sys::Window {
+    leptos::prelude::window()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores a value; `false` when the browser refuses (private mode, quota).
+pub fn store(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+pub fn forget(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Today on the user's own calendar: the as-of date by default.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8)
+        .unwrap_or_else(|| Date::new(2026, 1, 1).unwrap_or_else(|| unreachable!()))
+}
+
+/// Local date and time for the "generated" line of the sheet.
+pub fn now_text() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{} {:02}:{:02}", today(), now.get_hours(), now.get_minutes())
+}
+
+pub fn fragment() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Removes the fragment from the address bar without reloading, so that a company's figures do
+/// not linger in it after a share link was opened.
+pub fn clear_fragment() {
+    let location = window().location();
+    let path =
+        format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+    }
+}
+
+/// The address of this page without query or fragment: the base of a share link.
+pub fn page_address() -> String {
+    let href = window().location().href().unwrap_or_default();
+    href.split(['#', '?']).next().unwrap_or_default().to_string()
+}
+
+/// `?lang=en` in the address, if any.
+pub fn query_lang() -> Option<Lang> {
+    let search = window().location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang=").and_then(Lang::from_tag))
+}
+
+pub fn browser_lang() -> Option<Lang> {
+    window().navigator().language().and_then(|tag| Lang::from_tag(&tag))
+}
+
+/// Keeps `<html lang>` in step with the page, for screen readers and fonts.
+pub fn set_document_lang(lang: Lang) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang.pick("zh-CN", "en"));
+    }
+}
+
+pub fn set_title(title: &str) {
+    document().set_title(title);
+}
+
+/// Offers `contents` as a file download named `name`.
+pub fn download(name: &str, contents: &str, mime: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(anchor) = document().create_element("a") {
+        let anchor: web_sys::HtmlAnchorElement = anchor.unchecked_into();
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Copies text; resolves to `false` where the clipboard is not available (e.g. `file://`).
+pub async fn copy(text: String) -> bool {
+    let clipboard = window().navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await.is_ok()
+}
+
+pub async fn read_file(file: web_sys::File) -> Result<String, String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|e| format!("{e:?}"))?;
+    text.as_string().ok_or_else(|| "not text".to_string())
+}
+
+pub fn print() {
+    let _ = window().print();
+}
+
+pub fn confirm(message: &str) -> bool {
+    window().confirm_with_message(message).unwrap_or(false)
+}

@@ -1,0 +1,161 @@
+//! What the page keeps between visits, and what a share link carries. Pure data and conversions;
+//! `browser.rs` does the storing.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use subsidy_engine::fields::{Field, Section};
+use subsidy_engine::input::ProfileError;
+use subsidy_engine::money::Unit;
+use subsidy_engine::{Lang, Profile};
+
+/// The version of the stored envelope (not of the profile inside it).
+pub const ENVELOPE_VERSION: u32 = 1;
+pub const STORAGE_KEY: &str = "gd-ai-subsidy/session";
+/// Where the profile that a share link replaced is kept, so that opening a link never loses work.
+pub const BEFORE_LINK_KEY: &str = "gd-ai-subsidy/session-before-link";
+
+/// Everything the form holds. `form` keeps the values of sections that are switched off, so that
+/// switching one off and on again loses nothing; `enabled` says which count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub envelope: u32,
+    pub lang: Option<Lang>,
+    pub form: Profile,
+    pub enabled: Vec<String>,
+    /// Texts that did not read as a value, by field: restored with their message.
+    #[serde(default)]
+    pub drafts: BTreeMap<Field, String>,
+    #[serde(default)]
+    pub units: BTreeMap<Field, Unit>,
+}
+
+impl Session {
+    pub fn new(lang: Option<Lang>) -> Session {
+        Session {
+            envelope: ENVELOPE_VERSION,
+            lang,
+            form: Profile::default(),
+            enabled: Vec::new(),
+            drafts: BTreeMap::new(),
+            units: BTreeMap::new(),
+        }
+    }
+
+    /// A session holding an imported or linked profile: its sections are the ones switched on.
+    pub fn from_profile(profile: Profile, lang: Option<Lang>) -> Session {
+        let enabled = Section::ALL
+            .into_iter()
+            .filter(|s| *s != Section::Company && profile.has_section(*s))
+            .map(|s| s.key().to_string())
+            .collect();
+        Session { form: profile, enabled, ..Session::new(lang) }
+    }
+
+    pub fn is_enabled(&self, section: Section) -> bool {
+        section == Section::Company || self.enabled.iter().any(|k| k == section.key())
+    }
+
+    /// The profile the engine sees: the form with switched-off sections removed.
+    pub fn profile(&self) -> Profile {
+        let mut profile = self.form.clone();
+        for section in Section::ALL {
+            if !self.is_enabled(section) {
+                profile.set_section(section, false);
+            }
+        }
+        profile
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a stored session. The profile inside is not re-validated: a stored session may hold a
+    /// cross-field problem (completion before start) that the form shows, and it must still load.
+    pub fn from_json(text: &str) -> Result<Session, String> {
+        let session: Session = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if session.envelope != ENVELOPE_VERSION {
+            return Err(format!("envelope version {}", session.envelope));
+        }
+        Ok(session)
+    }
+}
+
+/// Why a share link's profile cannot be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkError {
+    NotBase64,
+    Profile(Vec<ProfileError>),
+}
+
+/// `#profile=<base64url of the profile JSON>`: the fragment never reaches a server.
+pub fn share_fragment(profile: &Profile) -> String {
+    let json = serde_json::to_string(profile).unwrap_or_default();
+    format!("#profile={}", URL_SAFE_NO_PAD.encode(json))
+}
+
+/// The profile in a fragment, if the fragment is a share link at all (`None` otherwise).
+pub fn profile_from_fragment(fragment: &str) -> Option<Result<Profile, LinkError>> {
+    let encoded = fragment.trim_start_matches('#').strip_prefix("profile=")?;
+    // Tolerate padding and a standard-alphabet encoder on the other side.
+    let cleaned: String = encoded
+        .trim_end_matches('=')
+        .chars()
+        .map(|c| match c {
+            '+' => '-',
+            '/' => '_',
+            c => c,
+        })
+        .collect();
+    let bytes = match URL_SAFE_NO_PAD.decode(cleaned.as_bytes()) {
+        Ok(bytes) => bytes,
+        Err(_) => return Some(Err(LinkError::NotBase64)),
+    };
+    let Ok(text) = String::from_utf8(bytes) else { return Some(Err(LinkError::NotBase64)) };
+    Some(Profile::from_json(&text).map_err(LinkError::Profile))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use subsidy_engine::profile::NewValue;
+
+    fn sample() -> Profile {
+        let mut p = Profile::default();
+        p.set(Field::CompanyName, NewValue::Text("广州某智能装备有限公司".into())).unwrap();
+        p.set(Field::LittleGiantYear, NewValue::Year(2025)).unwrap();
+        p
+    }
+
+    #[test]
+    fn share_link_round_trips() {
+        let fragment = share_fragment(&sample());
+        assert!(fragment.starts_with("#profile="));
+        assert!(!fragment.contains(['+', '/', '=']), "{fragment}");
+        assert_eq!(profile_from_fragment(&fragment), Some(Ok(sample())));
+    }
+
+    #[test]
+    fn broken_links_say_why() {
+        assert_eq!(profile_from_fragment("#rules"), None);
+        assert_eq!(profile_from_fragment("#profile=%%%"), Some(Err(LinkError::NotBase64)));
+        let fragment = share_fragment(&sample());
+        let truncated = &fragment[..fragment.len() - 7];
+        assert!(matches!(profile_from_fragment(truncated), Some(Err(_))));
+        let not_a_profile = format!("#profile={}", URL_SAFE_NO_PAD.encode("[1,2]"));
+        assert!(matches!(profile_from_fragment(&not_a_profile), Some(Err(LinkError::Profile(_)))));
+    }
+
+    #[test]
+    fn switched_off_sections_keep_their_values_but_do_not_count() {
+        let mut session = Session::from_profile(sample(), Some(Lang::En));
+        assert!(session.is_enabled(Section::LittleGiant));
+        session.enabled.clear();
+        assert!(!session.profile().has_section(Section::LittleGiant));
+        assert!(session.form.has_section(Section::LittleGiant));
+        let restored = Session::from_json(&session.to_json()).unwrap();
+        assert_eq!(restored, session);
+    }
+}

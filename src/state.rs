@@ -1,0 +1,182 @@
+//! The page's state: one `Session` (what the user entered), the as-of date, the language, and the
+//! report derived from them. Components read and change the state only through this type.
+
+use crate::browser;
+use crate::i18n::ui;
+use crate::session::{self, LinkError, Session};
+use leptos::prelude::*;
+use subsidy_engine::fields::{Field, Section};
+use subsidy_engine::input::ProfileError;
+use subsidy_engine::money::Unit;
+use subsidy_engine::profile::NewValue;
+use subsidy_engine::view::ReportView;
+use subsidy_engine::{evaluate, Date, Lang, Profile, RuleSet};
+
+/// A message shown above the form until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Banner {
+    Imported,
+    ImportFailed(Vec<String>),
+    StorageUnreadable(String),
+    LinkLoaded { previous_kept: bool },
+    LinkBroken(Vec<String>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Estimate,
+    Rules,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub session: RwSignal<Session>,
+    pub as_of: RwSignal<Date>,
+    /// Bumped whenever the form is replaced from outside (import, link, restore, start over), so
+    /// that each field re-reads its text; typing never bumps it.
+    pub revision: RwSignal<u32>,
+    pub banner: RwSignal<Option<Banner>>,
+    pub page: RwSignal<Page>,
+    pub report: Memo<Result<ReportView, String>>,
+    /// Cross-field problems (e.g. completion before start), by field.
+    pub profile_problems: Memo<Vec<ProfileError>>,
+}
+
+pub fn rules() -> &'static RuleSet {
+    RuleSet::guangdong_2025()
+}
+
+impl AppState {
+    pub fn new(session: Session, lang: Lang, as_of: Date) -> AppState {
+        let session = RwSignal::new(session);
+        let lang = RwSignal::new(lang);
+        let as_of = RwSignal::new(as_of);
+        let profile_problems = Memo::new(move |_| session.with(|s| s.profile().validate()));
+        let report = Memo::new(move |_| {
+            let profile = session.with(Session::profile);
+            let problems = profile_problems.get();
+            // Fields with problems count as unknown, so the valid ones still give results.
+            let clean = profile.without(&problems);
+            let lang = lang.get();
+            evaluate(&clean, rules(), as_of.get())
+                .map(|report| ReportView::new(&report, &clean, lang))
+                .map_err(|e| format!("{e:?}"))
+        });
+        AppState {
+            lang,
+            session,
+            as_of,
+            revision: RwSignal::new(0),
+            banner: RwSignal::new(None),
+            page: RwSignal::new(Page::Estimate),
+            report,
+            profile_problems,
+        }
+    }
+
+    pub fn ui(&self) -> &'static crate::i18n::Ui {
+        ui(self.lang.get())
+    }
+
+    /// A field's text read successfully (or emptied).
+    pub fn set_value(&self, field: Field, value: NewValue) {
+        self.session.update(|s| {
+            // A value of the wrong kind cannot come from the form's own parser.
+            let _ = s.form.set(field, value);
+            s.drafts.remove(&field);
+        });
+    }
+
+    /// A field's text does not read: the field counts as unknown, and the text is kept.
+    pub fn set_draft(&self, field: Field, text: String) {
+        self.session.update(|s| {
+            s.form.clear(field);
+            s.drafts.insert(field, text);
+        });
+    }
+
+    /// The unit a money field is typed in. Untracked: it is read when text is parsed, and a unit
+    /// change re-parses explicitly.
+    pub fn unit(&self, field: Field) -> Unit {
+        self.session.with_untracked(|s| s.units.get(&field).copied().unwrap_or_default())
+    }
+
+    pub fn set_unit(&self, field: Field, unit: Unit) {
+        self.session.update(|s| {
+            s.units.insert(field, unit);
+        });
+    }
+
+    pub fn is_enabled(&self, section: Section) -> bool {
+        self.session.with(|s| s.is_enabled(section))
+    }
+
+    pub fn set_enabled(&self, section: Section, on: bool) {
+        self.session.update(|s| {
+            s.enabled.retain(|k| k != section.key());
+            if on {
+                s.enabled.push(section.key().to_string());
+            }
+        });
+    }
+
+    /// Replaces the whole form (import, link, restore, start over).
+    pub fn replace(&self, session: Session) {
+        let lang = self.lang.get_untracked();
+        self.session.set(Session { lang: Some(lang), ..session });
+        self.revision.update(|r| *r += 1);
+    }
+
+    pub fn profile(&self) -> Profile {
+        self.session.with(Session::profile)
+    }
+
+    pub fn import(&self, text: &str) {
+        match Profile::from_json(text) {
+            Ok(profile) => {
+                self.replace(Session::from_profile(profile, None));
+                self.banner.set(Some(Banner::Imported));
+            }
+            Err(errors) => self.banner.set(Some(Banner::ImportFailed(self.messages(&errors)))),
+        }
+    }
+
+    /// Opens a share link, keeping the profile it replaces under a key of its own.
+    pub fn open_link(&self, result: Result<Profile, LinkError>) {
+        match result {
+            Ok(profile) => {
+                let previous = self.session.get_untracked();
+                let previous_kept = previous.form != Profile::default()
+                    && browser::store(session::BEFORE_LINK_KEY, &previous.to_json());
+                self.replace(Session::from_profile(profile, None));
+                self.banner.set(Some(Banner::LinkLoaded { previous_kept }));
+            }
+            Err(LinkError::NotBase64) => {
+                self.banner.set(Some(Banner::LinkBroken(vec![self.ui().link_not_base64.to_string()])))
+            }
+            Err(LinkError::Profile(errors)) => {
+                self.banner.set(Some(Banner::LinkBroken(self.messages(&errors))))
+            }
+        }
+    }
+
+    pub fn restore_before_link(&self) {
+        if let Some(previous) =
+            browser::load(session::BEFORE_LINK_KEY).and_then(|t| Session::from_json(&t).ok())
+        {
+            self.replace(previous);
+            browser::forget(session::BEFORE_LINK_KEY);
+        }
+        self.banner.set(None);
+    }
+
+    fn messages(&self, errors: &[ProfileError]) -> Vec<String> {
+        let lang = self.lang.get_untracked();
+        errors.iter().map(|e| e.message(lang)).collect()
+    }
+}
+
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}

@@ -1,0 +1,91 @@
+//! What a user does with the whole profile: print, export, import, share, start over.
+
+use crate::browser;
+use crate::session::{share_fragment, Session};
+use crate::state::{use_state, Banner};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// Larger files are refused before reading: a profile is a few kilobytes.
+const MAX_IMPORT_BYTES: f64 = 1_000_000.0;
+
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let state = use_state();
+    let ui = move || state.ui();
+    let share_link = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(None::<bool>);
+
+    let export = move |_| {
+        let profile = state.profile();
+        let name = profile.company.name.clone().unwrap_or_else(|| "profile".into());
+        let file =
+            format!("{}-{}.json", name.replace(['/', '\\', ':', ' '], "_"), state.as_of.get_untracked());
+        browser::download(&file, &profile.to_json_pretty(), "application/json");
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+        if file.size() > MAX_IMPORT_BYTES {
+            let size = format!("{:.1} MB", file.size() / 1_000_000.0);
+            let message = ui().import_too_large.replace("{size}", &size);
+            state.banner.set(Some(Banner::ImportFailed(vec![message])));
+            return;
+        }
+        spawn_local(async move {
+            match browser::read_file(file).await {
+                Ok(text) => state.import(&text),
+                Err(e) => state.banner.set(Some(Banner::ImportFailed(vec![e]))),
+            }
+        });
+    };
+    let share = move |_| {
+        let link = format!("{}{}", browser::page_address(), share_fragment(&state.profile()));
+        share_link.set(Some(link.clone()));
+        copied.set(None);
+        spawn_local(async move { copied.set(Some(browser::copy(link).await)) });
+    };
+    let start_over = move |_| {
+        if browser::confirm(ui().start_over_confirm) {
+            state.replace(Session::new(None));
+            share_link.set(None);
+        }
+    };
+
+    view! {
+        <div class="toolbar no-print" role="group" aria-label=move || ui().export>
+            <button type="button" on:click=export>{move || ui().export}</button>
+            <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" on:change=import />
+            <label for="import-file" class="button" tabindex="0"
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Enter" || ev.key() == " " {
+                        ev.prevent_default();
+                        if let Some(input) = document().get_element_by_id("import-file") {
+                            if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() { input.click(); }
+                        }
+                    }
+                }>{move || ui().import}</label>
+            <button type="button" on:click=share>{move || ui().share}</button>
+            <button type="button" on:click=start_over>{move || ui().start_over}</button>
+        </div>
+        {move || share_link.get().map(|link| view! {
+            <div class="share no-print">
+                <p class="warning">{ui().share_warning}</p>
+                <label for="share-link">{ui().share_link_label}</label>
+                <input id="share-link" type="text" readonly prop:value=link on:focus=|ev| {
+                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { input.select(); }
+                } />
+                <p role="status">{move || match copied.get() {
+                    Some(true) => ui().share_copied,
+                    Some(false) => ui().share_copy_manually,
+                    None => "",
+                }}</p>
+            </div>
+        })}
+    }
+}
