@@ -55,18 +55,20 @@ else
   installed+=("wasm-bindgen-cli $WASM_BINDGEN_VERSION")
 fi
 
-# --- Chromium and ChromeDriver from Debian (for wasm-bindgen-test and Playwright) ---------
-step "chromium + chromium-driver"
-chromium_installed() {
-  [ "$(dpkg-query -W -f='${Status}\n' chromium chromium-driver 2>/dev/null | grep -c 'install ok installed')" = 2 ] &&
-    command -v chromium >/dev/null && command -v chromedriver >/dev/null
+# --- Debian packages: Chromium and ChromeDriver (wasm-bindgen-test, Playwright), a CJK font so
+#     that Chinese renders in headless Chromium and its PDFs, and pdftotext to read printed sheets.
+DEBIAN_PACKAGES=(chromium chromium-driver fonts-wqy-microhei poppler-utils)
+step "${DEBIAN_PACKAGES[*]}"
+debian_installed() {
+  [ "$(dpkg-query -W -f='${Status}\n' "${DEBIAN_PACKAGES[@]}" 2>/dev/null | grep -c 'install ok installed')" = "${#DEBIAN_PACKAGES[@]}" ] &&
+    command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v pdftotext >/dev/null
 }
-if chromium_installed; then
-  skipped+=("chromium chromium-driver")
+if debian_installed; then
+  skipped+=("${DEBIAN_PACKAGES[*]}")
 else
   as_root apt-get update
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
-  installed+=("chromium chromium-driver")
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${DEBIAN_PACKAGES[@]}"
+  installed+=("${DEBIAN_PACKAGES[*]}")
 fi
 
 # --- npm tools: binaryen 132 (wasm-opt), Playwright, axe ------------------------------------

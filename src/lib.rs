@@ -42,6 +42,10 @@ pub fn start() -> AppState {
         browser::clear_fragment();
     } else if fragment == "#rules" {
         state.page.set(Page::Rules);
+    } else if fragment == "#panic-test" {
+        // A deliberate self-test of the safety net (the end-to-end tests use it): a panic after
+        // mounting must show the recovery message, never a frozen page.
+        request_animation_frame(|| panic!("panic test requested by #panic-test"));
     }
     state
 }

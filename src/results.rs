@@ -90,7 +90,7 @@ fn sheet(v: &ReportView, ui: &'static Ui) -> impl IntoView {
                         <th scope="row">{p.title.clone()}</th>
                         <td><Badge verdict=p.verdict label=p.verdict_label.clone() /></td>
                         <td class="num">{p.amount_label.clone()}</td>
-                        <td class="source">{p.citations.first().cloned().unwrap_or_default()}</td>
+                        <td class="source">{p.source.clone()}</td>
                     </tr>
                 }).collect_view()}
             </tbody>

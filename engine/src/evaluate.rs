@@ -110,10 +110,8 @@ impl<'r> Evaluation<'_, 'r> {
                 outcome.hints.extend(hints);
                 Status::NotMet
             }
-            Truth::Unknown if condition.declaration => {
-                outcome.notes.push(Note::Unconfirmed(condition));
-                Status::Assumed
-            }
+            // The condition's own line says "not answered: please confirm"; no separate note.
+            Truth::Unknown if condition.declaration => Status::Assumed,
             Truth::Unknown => {
                 for field in condition.test.fields() {
                     if !self.profile.get(field).is_known() {

@@ -83,6 +83,16 @@ pub fn citation_text(citation: &Citation, rules: &RuleSet, lang: Lang) -> String
     }
 }
 
+/// `粤府办〔2025〕6号 第二条*`: the citation without its topic, for the summary table.
+pub fn citation_short(citation: &Citation, rules: &RuleSet, lang: Lang) -> String {
+    let number = rules.document(&citation.document).map_or("", |d| d.number.as_str());
+    let star = if citation.verified { "" } else { "*" };
+    match lang {
+        Lang::Zh => format!("{number} {}{star}", citation.article.zh),
+        Lang::En => format!("{number}, {}{star}", citation.article.en),
+    }
+}
+
 pub fn unverified_legend(lang: Lang) -> &'static str {
     lang.pick(
         "* 条次或章节据新闻摘要，尚未与正式文本核对。",
@@ -256,10 +266,6 @@ pub fn note_text(note: &Note<'_>, report: &Report<'_>, lang: Lang) -> String {
                 ),
             }
         }
-        Note::Unconfirmed(c) => match lang {
-            Lang::Zh => format!("待确认：{}（未填写，暂按符合处理）", c.text.zh),
-            Lang::En => format!("To confirm: {} (not answered; assumed met)", c.text.en),
-        },
         Note::NotInForce(d) => {
             let period = d.in_force.map_or_else(String::new, |p| {
                 let to = p.to.map_or_else(|| lang.pick("未定", "open").to_string(), |t| t.to_string());

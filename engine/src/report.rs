@@ -150,8 +150,6 @@ pub enum Note<'r> {
     },
     /// The city award was not entered; the city's published award was assumed.
     PrefilledCityAward(&'r CityAward),
-    /// A declaration the applicant has not confirmed.
-    Unconfirmed(&'r Condition),
     /// A document the programme rests on is not in force on the as-of date.
     NotInForce(&'r Document),
     /// The windows are those of a round other than the as-of year's.

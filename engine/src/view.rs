@@ -55,6 +55,8 @@ pub struct ProgrammeView {
     pub amount: Amount,
     pub amount_label: String,
     pub citations: Vec<String>,
+    /// The first citation without its topic, for the summary table.
+    pub source: String,
     pub conditions: Vec<ConditionView>,
     pub missing: Vec<Entry>,
     pub calculation: Vec<String>,
@@ -147,6 +149,12 @@ impl ReportView {
                         .filter_map(|id| rules.citation(id))
                         .map(|c| citation_text(c, rules, lang))
                         .collect(),
+                    source: p
+                        .cites
+                        .first()
+                        .and_then(|id| rules.citation(id))
+                        .map(|c| citation_short(c, rules, lang))
+                        .unwrap_or_default(),
                     conditions: o
                         .conditions
                         .iter()

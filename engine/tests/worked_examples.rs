@@ -92,8 +92,9 @@ fn w06_benchmark_project_is_eligible_with_a_ceiling() {
     let en = words(&profile, "P3", Lang::En);
     assert!(en.contains("30% × ¥12,000,000 = ¥3,600,000"), "{en}");
     assert!(en.contains("at most 10 a year"), "{en}");
-    // Compliance was not answered: assumed, and listed to confirm.
-    assert!(en.contains("To confirm: Operates with integrity"), "{en}");
+    // Compliance was not answered: assumed, and marked for the applicant to confirm.
+    let integrity = p3.conditions.iter().find(|c| c.condition.id == "integrity").unwrap();
+    assert_eq!(integrity.status, subsidy_engine::report::Status::Assumed);
 }
 
 #[test]

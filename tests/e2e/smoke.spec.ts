@@ -1,8 +1,17 @@
-// The release build loads, mounts, and stays on its own origin without console errors
-// (the last two are checked by the fixture for every spec).
+// The release build loads in each language, says it runs locally, and follows ?lang=.
+// (The fixture also fails the test on console errors and requests to other origins.)
 import { test, expect } from './fixtures';
 
-test('the app loads and shows its heading', async ({ app }) => {
-  await app.open();
-  await expect(app.heading).toHaveText('Subsidy estimator');
+test('opens in Chinese with ?lang=zh', async ({ app, page }) => {
+  await app.open('zh');
+  await expect(app.heading).toHaveText('广东省人工智能与机器人产业扶持资金测算');
+  await expect(page.getByText('在您的设备上运行：您填写的任何内容都不会上传。')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
+
+test('opens in English with ?lang=en', async ({ app, page }) => {
+  await app.open('en');
+  await expect(app.heading).toHaveText('Guangdong AI & Robotics Subsidy Estimator');
+  await expect(page.getByText('Runs on your device: nothing you enter is uploaded.')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
