@@ -74,6 +74,7 @@ phase "clippy, native, whole workspace" "" \
 # The web crate ships as wasm32: lint it there too, since cfg(target_arch) code differs.
 phase "clippy, $WASM_TARGET, web crate" "" \
   cargo clippy -p "$WEB_CRATE" --target "$WASM_TARGET" --all-targets --locked -- -D warnings
+phase "engine is pure (no web crates, no I/O in the library)" "" scripts/check-engine-is-pure.sh
 phase "cargo test, native, whole workspace" "" cargo test --workspace --locked
 phase "wasm-bindgen-test in headless Chromium" SKIP_WASM_TESTS wasm_tests
 phase "trunk build --release" SKIP_BUILD trunk build --release

@@ -1,5 +1,5 @@
 //! The JSON Schema of the profile file, generated from the field catalogue so that it cannot drift
-//! from what the engine reads. `engine/profile.schema.json` is this output; a test keeps them equal.
+//! from what the engine reads. `engine/profile.schema.json` is this output; `engine/tests/schema.rs` keeps them equal.
 
 use crate::city::City;
 use crate::fields::{Field, FieldKind, Section};
@@ -82,25 +82,4 @@ fn field_schema(field: Field) -> Value {
         map.insert("description".into(), json!(description));
     }
     schema
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The committed schema file is the generated one. To refresh it after changing the field
-    /// catalogue: `UPDATE_SCHEMA=1 cargo test -p subsidy-engine schema`.
-    #[test]
-    fn committed_schema_matches_the_catalogue() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/profile.schema.json");
-        let generated = serde_json::to_string_pretty(&profile_schema()).unwrap() + "\n";
-        if std::env::var_os("UPDATE_SCHEMA").is_some() {
-            std::fs::write(path, &generated).unwrap();
-        }
-        let committed = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(
-            committed == generated,
-            "profile.schema.json is stale: run UPDATE_SCHEMA=1 cargo test -p subsidy-engine schema"
-        );
-    }
 }
