@@ -27,7 +27,8 @@ fn example_profiles_use_only_keys_the_schema_knows() {
     let mut checked = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        let profile: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let profile: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         for (section, body) in profile.as_object().unwrap() {
             let known = &sections.get(section).unwrap_or_else(|| panic!("{path:?}: {section}"))["properties"];
             if let Some(fields) = body.as_object() {
