@@ -82,5 +82,5 @@ phase "Playwright e2e" SKIP_E2E e2e
 
 printf '\n=== summary (total %ds)\n' "$((SECONDS - started_all))"
 printf '%s\n' "${timings[@]}"
-[ "${#skipped[@]}" -eq 0 ] || printf 'skipped: %s\n' "${skipped[*]}"
+[ "${#skipped[@]}" -eq 0 ] || printf 'skipped: %s\n' "$(IFS=';' && echo "${skipped[*]}" | sed 's/;/; /g')"
 printf 'phases: %d passed, 0 failed, %d skipped\n' "$passed" "${#skipped[@]}"
