@@ -113,6 +113,19 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
     text.as_string().ok_or_else(|| "not text".to_string())
 }
 
+/// Served over http(s), the page installs its service worker so that it works offline after the
+/// first visit. Opened from disk (the single-file build) there is nothing to install.
+pub fn register_service_worker() {
+    let protocol = window().location().protocol().unwrap_or_default();
+    if protocol == "http:" || protocol == "https:" {
+        let _ = window().navigator().service_worker().register("sw.js");
+    }
+}
+
+pub fn served_over_http() -> bool {
+    window().location().protocol().is_ok_and(|p| p.starts_with("http"))
+}
+
 pub fn print() {
     let _ = window().print();
 }

@@ -85,7 +85,8 @@ pub struct Ui {
     pub confidence_news: &'static str,
     pub confidence_inferred: &'static str,
     pub unverified: &'static str,
-    pub undetermined_if: &'static str,
+    pub single_file: &'static str,
+    pub single_file_hint: &'static str,
 }
 
 pub fn ui(lang: Lang) -> &'static Ui {
@@ -173,7 +174,8 @@ static ZH: Ui = Ui {
     confidence_news: "据新闻摘要",
     confidence_inferred: "本工具推断",
     unverified: "条次未核实",
-    undetermined_if: "若符合：",
+    single_file: "下载单文件版 estimator.html",
+    single_file_hint: "保存后可在任何电脑上双击打开，无需网络。",
 };
 
 static EN: Ui = Ui {
@@ -254,5 +256,6 @@ static EN: Ui = Ui {
     confidence_news: "from news summaries",
     confidence_inferred: "our inference",
     unverified: "article number unverified",
-    undetermined_if: "if eligible: ",
+    single_file: "Download the single-file estimator.html",
+    single_file_hint: "Save it and open it on any computer, with no network.",
 };

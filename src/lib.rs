@@ -36,6 +36,7 @@ pub fn start() -> AppState {
     if let Some(key) = unreadable {
         state.banner.set(Some(Banner::StorageUnreadable(key)));
     }
+    browser::register_service_worker();
     let fragment = browser::fragment();
     if let Some(result) = profile_from_fragment(&fragment) {
         state.open_link(result);
@@ -98,6 +99,21 @@ pub fn App() -> impl IntoView {
                 Page::Rules => view! { <rules_view::RulesView /> }.into_any(),
             }}
         </main>
+        <AppFooter />
+    }
+}
+
+#[component]
+fn AppFooter() -> impl IntoView {
+    let state = use_state();
+    let rules = state::rules();
+    view! {
+        <footer class="app-footer no-print">
+            <p>{move || state.ui().privacy}" "{move || format!("{} {} · {}", state.ui().sheet_rule_set, rules.version, rules.title.get(state.lang.get()))}</p>
+            {browser::served_over_http().then(|| view! {
+                <p><a href="estimator.html" download="estimator.html">{move || state.ui().single_file}</a>" "{move || state.ui().single_file_hint}</p>
+            })}
+        </footer>
     }
 }
 

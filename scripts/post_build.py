@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Trunk's post-build hook: finishes the static site in Trunk's staging folder.
+
+1. Adds a Content-Security-Policy to index.html that allows only the page's own origin, its own
+   inline start-up script (by hash) and WebAssembly, and forbids connections to other origins.
+2. On release builds, writes estimator.html: the whole app in one self-contained file (styles,
+   script and wasm inside) that works when opened from disk (file://).
+3. Writes sw.js, the service worker, whose list of files comes from this build and whose cache
+   name is a hash of their contents: a new build replaces the old cache on the next visit.
+
+Run by Trunk (see Trunk.toml); reads TRUNK_STAGING_DIR and TRUNK_PROFILE. No third-party modules.
+"""
+import base64
+import hashlib
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script>", re.S)
+
+
+def sha256_source(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def csp(directives: dict) -> str:
+    policy = "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+
+
+def add_policy(html: str, directives: dict) -> str:
+    # Idempotent: a page that already has a policy gets the new one instead.
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    # The policy must come before anything it governs: right after <meta charset>.
+    return re.sub(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + csp(directives), html, count=1)
+
+
+def served_page(staging: Path) -> None:
+    index = staging / "index.html"
+    html = index.read_text()
+    inline = [sha256_source(body) for attrs, body in SCRIPT.findall(html) if "src=" not in attrs]
+    html = add_policy(html, {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'wasm-unsafe-eval'", *inline],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
+    })
+    index.write_text(html)
+
+
+def single_file(staging: Path) -> None:
+    html = (staging / "index.html").read_text()
+    glue_name = re.search(r"import init, \* as bindings from '\.?/?([^']+\.js)'", html).group(1)
+    wasm_name = re.search(r"module_or_path: '\.?/?([^']+\.wasm)'", html).group(1)
+    css = "\n".join(p.read_text() for p in sorted(staging.glob("*.css")))
+    glue = (staging / glue_name).read_text()
+    # An inline module cannot be imported from, so its exports are dropped; init is called below.
+    glue = re.sub(r"^export \{[^}]*\};?\s*$", "", glue, flags=re.M)
+    glue = re.sub(r"^export (function|class|const|let|async function) ", r"\1 ", glue, flags=re.M)
+    wasm = base64.b64encode((staging / wasm_name).read_bytes()).decode()
+    script = (
+        glue
+        + f'\nconst bytes = Uint8Array.from(atob("{wasm}"), (c) => c.charCodeAt(0));\n'
+        + "await __wbg_init({ module_or_path: bytes });\n"
+    )
+    head = re.search(r"<head>(.*?)</head>", html, re.S).group(1)
+    title = re.search(r"<title>.*?</title>", head, re.S).group(0)
+    noscript = re.search(r"<noscript>.*?</noscript>", html, re.S).group(0)
+    page = (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'{title}\n<link rel="icon" href="data:,">\n<style>{css}</style>\n</head>\n<body>\n{noscript}\n'
+        f'<script type="module">{script}</script>\n</body>\n</html>\n'
+    )
+    page = add_policy(page, {
+        "default-src": ["'none'"],
+        "script-src": ["'wasm-unsafe-eval'", sha256_source(script)],
+        "style-src": [sha256_source(css)],
+        "img-src": ["data:", "blob:"],
+        "connect-src": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
+    })
+    (staging / "estimator.html").write_text(page)
+
+
+def service_worker(staging: Path) -> None:
+    template = (Path(__file__).parent / "sw-template.js").read_text()
+    files = sorted(
+        p.relative_to(staging).as_posix()
+        for p in staging.rglob("*")
+        if p.is_file() and p.name not in ("sw.js", "estimator.html")
+    )
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(name.encode())
+        digest.update((staging / name).read_bytes())
+    version = digest.hexdigest()[:16]
+    worker = template.replace("__VERSION__", version).replace("__FILES__", json.dumps(["./", *files]))
+    (staging / "sw.js").write_text(worker)
+    print(f"post_build: sw.js caches {len(files)} files as version {version}")
+
+
+def main() -> int:
+    staging = Path(os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1])
+    served_page(staging)
+    if os.environ.get("TRUNK_PROFILE", "release") == "release":
+        single_file(staging)
+    service_worker(staging)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

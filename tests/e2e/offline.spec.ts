@@ -1,0 +1,99 @@
+// Works offline after the first visit, updates to a new build on the next online visit, opens
+// from a single file on disk, and never sends anything to another origin.
+import os from 'node:os';
+import path from 'node:path';
+import { test, expect } from '@playwright/test';
+import { AppPage } from './pages/app';
+import { w1ProvincialCentre } from './pages/examples';
+import { dist, nextBuild, ruleSetVersion, SwappableServer } from './pages/server';
+
+const server = new SwappableServer();
+test.beforeAll(() => server.start());
+test.afterAll(() => server.stop());
+test.beforeEach(() => {
+  server.root = dist;
+});
+
+async function waitForServiceWorker(page: import('@playwright/test').Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
+test('after one visit, the estimator works with the network off', async ({ page, context }) => {
+  await page.goto(`${server.url}?lang=en`);
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await page.reload();
+  const app = new AppPage(page);
+  app.lang = 'en';
+  await app.asOf('2026-03-01');
+  await w1ProvincialCentre(app);
+  await app.expectResult('P1', 'eligible', '¥7,200,000');
+  await app.switchLanguage('zh');
+  await app.expectResult('P1', 'eligible', '7,200,000 元');
+  const sheet = await app.printedSheet();
+  expect(sheet.text).toContain('7,200,000');
+  await context.setOffline(false);
+});
+
+test('a new build served online is running on the next visit', async ({ page }) => {
+  await page.goto(`${server.url}?lang=en`);
+  await waitForServiceWorker(page);
+  await expect(page.locator('.app-footer')).toContainText(`Rule set ${ruleSetVersion()}`);
+
+  server.root = path.join(os.tmpdir(), `estimator-build-n1-${test.info().workerIndex}`);
+  nextBuild('2099.9', server.root);
+  await page.reload();
+  await expect(page.locator('.app-footer')).toContainText('Rule set 2099.9');
+  // And the new build is the one kept for offline use.
+  await waitForServiceWorker(page);
+  const cached = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('estimator-')));
+  expect(cached).toHaveLength(1);
+});
+
+test('the single file works when opened from disk', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('request', (r) => !r.url().startsWith('file://') && !r.url().startsWith('data:') && problems.push(r.url()));
+  await page.goto(`file://${path.join(dist, 'estimator.html')}?lang=en`);
+  const app = new AppPage(page);
+  app.lang = 'en';
+  await expect(page.locator('.profile-form')).toBeVisible();
+  await app.asOf('2026-03-01');
+  await w1ProvincialCentre(app);
+  await app.expectResult('P1', 'eligible', '¥7,200,000');
+  const sheet = await app.printedSheet();
+  expect(sheet.text).toContain('¥7,200,000');
+  expect(problems).toEqual([]);
+});
+
+test('a whole session requests nothing from any other origin', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
+  await page.goto(`${server.url}?lang=en`);
+  const app = new AppPage(page);
+  app.lang = 'en';
+  await expect(page.locator('.profile-form')).toBeVisible();
+  const loaded = requests.length;
+  await app.asOf('2026-03-01');
+  await w1ProvincialCentre(app);
+  await app.expectResult('P1', 'eligible', '¥7,200,000');
+  await app.switchLanguage('zh');
+  await app.printedSheet();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出档案' }).click()]);
+  expect(await download.failure()).toBeNull();
+  expect(requests.length).toBeGreaterThan(0);
+  for (const request of requests) {
+    expect(request, 'every request goes to the page\'s own origin').toMatch(new RegExp(`^GET (${server.url}|blob:${server.url.slice(0, -1)})`));
+  }
+  // Filling in the form, reading results, switching language and printing fetch nothing new
+  // beyond the service worker's own precache requests (same origin, GET, static files).
+  const afterLoad = requests.slice(loaded).filter((r) => !/\.(js|wasm|css|png|svg|webmanifest|html)$|\/$/.test(r) && !r.includes('blob:'));
+  expect(afterLoad).toEqual([]);
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /connect-src 'self'/);
+});
