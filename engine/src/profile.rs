@@ -40,6 +40,7 @@ pub struct Company {
 #[serde(deny_unknown_fields)]
 pub struct Recognition {
     pub first_recognised_year: Option<i32>,
+    #[serde(default, deserialize_with = "yuan::deserialize")]
     pub city_award: Option<Decimal>,
 }
 
@@ -49,7 +50,9 @@ pub struct InnovationCentre {
     pub level: Option<CentreLevel>,
     pub approval_year: Option<i32>,
     pub operating: Option<bool>,
+    #[serde(default, deserialize_with = "yuan::deserialize")]
     pub equipment_cost: Option<Decimal>,
+    #[serde(default, deserialize_with = "yuan::deserialize")]
     pub software_cost: Option<Decimal>,
 }
 
@@ -59,6 +62,7 @@ pub struct BenchmarkProject {
     pub applicant_type: Option<ApplicantType>,
     pub start_date: Option<Date>,
     pub completion_date: Option<Date>,
+    #[serde(default, deserialize_with = "yuan::deserialize")]
     pub investment: Option<Decimal>,
     pub in_guangdong: Option<bool>,
     pub compliance_clean: Option<bool>,
@@ -71,6 +75,7 @@ pub struct OpenSourcePlatform {
     pub kind: Option<PlatformKind>,
     pub active_users: Option<u64>,
     pub enterprises_served: Option<u64>,
+    #[serde(default, deserialize_with = "yuan::deserialize")]
     pub previous_year_operating_expenses: Option<Decimal>,
 }
 
@@ -79,7 +84,36 @@ pub struct OpenSourcePlatform {
 pub struct NationalProject {
     pub undertakes: Option<bool>,
     pub meets_matching_conditions: Option<bool>,
+    #[serde(default, deserialize_with = "yuan::deserialize")]
     pub estimated_provincial_matching: Option<Decimal>,
+}
+
+/// Money is read from a string (exact) or from a JSON number, as the profile format allows. A number
+/// is read from its JSON text exactly as `input::diagnose` reads it, so the two agree on what is
+/// wrong with it; `Decimal`'s own reader (strings only, with the `serde-str` feature) took a valid
+/// number for broken JSON.
+mod yuan {
+    use rust_decimal::Decimal;
+    use serde::de::{Deserialize, Deserializer, Error, Unexpected};
+    use serde_json::Value as Json;
+    use std::str::FromStr;
+
+    const EXPECTED: &str = "an amount in yuan, as a string or a number";
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
+        match Option::<Json>::deserialize(deserializer)? {
+            None | Some(Json::Null) => Ok(None),
+            Some(Json::Number(n)) => {
+                let text = n.to_string();
+                let amount = Decimal::from_str(&text).or_else(|_| Decimal::from_scientific(&text));
+                amount.map(Some).map_err(|_| D::Error::invalid_value(Unexpected::Other(&text), &EXPECTED))
+            }
+            Some(text @ Json::String(_)) => {
+                <Decimal as Deserialize>::deserialize(text).map(Some).map_err(D::Error::custom)
+            }
+            Some(_) => Err(D::Error::invalid_type(Unexpected::Other("not a string or number"), &EXPECTED)),
+        }
+    }
 }
 
 macro_rules! choice_enum {
@@ -432,6 +466,30 @@ mod tests {
         profile.clear(Field::ProjectInvestment);
         assert_eq!(profile.get(Field::ProjectInvestment), Value::Unknown);
         assert!(profile.has_section(Section::BenchmarkProject));
+    }
+
+    #[test]
+    fn money_reads_from_a_json_number_as_the_format_allows() {
+        use crate::input::Problem;
+        use crate::money::AmountProblem;
+        let read = |amount: &str| {
+            let text =
+                format!(r#"{{"format_version": 1, "innovation_centre": {{"equipment_cost": {amount}}}}}"#);
+            Profile::from_json(&text).map(|p| p.innovation_centre.unwrap().equipment_cost).map_err(|errors| {
+                assert_eq!(errors.len(), 1, "{errors:?}");
+                errors[0].problem.clone()
+            })
+        };
+        assert_eq!(read("15000000"), Ok(Some(Decimal::from(15_000_000))));
+        assert_eq!(read("1234.5"), read(r#""1234.5""#));
+        assert_eq!(read("1e3"), Ok(Some(Decimal::from(1000))));
+        assert_eq!(read("null"), Ok(None));
+        // A number that is not an amount is refused for what it is, not as broken JSON.
+        assert_eq!(read("-5"), Err(Problem::Amount { reason: AmountProblem::Negative }));
+        assert_eq!(read("1.234"), Err(Problem::Amount { reason: AmountProblem::FinerThanFen }));
+        assert_eq!(read("1e300"), Err(Problem::Amount { reason: AmountProblem::NotANumber }));
+        assert_eq!(read("true"), Err(Problem::WrongType));
+        assert_eq!(read(r#""12,000""#), Err(Problem::Amount { reason: AmountProblem::NotANumber }));
     }
 
     #[test]
