@@ -91,7 +91,11 @@ fn FieldControl(field: Field) -> impl IntoView {
     let id = control_id(field);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let text = RwSignal::new(current_text(state, field));
+    // What the user last typed, and what the page last put into the control. They differ on
+    // purpose: the control is written only when the form is replaced from outside, never while
+    // the user types (rewriting a date input's value mid-typing would reset its segments).
+    let text = StoredValue::new(current_text(state, field));
+    let shown = RwSignal::new(text.get_value());
     let typing_problem = RwSignal::new(None::<Problem>);
 
     let read = move |raw: String| {
@@ -105,7 +109,7 @@ fn FieldControl(field: Field) -> impl IntoView {
                 state.set_draft(field, raw.clone());
             }
         }
-        text.set(raw);
+        text.set_value(raw);
     };
     // When the whole form is replaced (import, link, start over), start again from its values.
     Effect::new(move |previous: Option<u32>| {
@@ -113,12 +117,13 @@ fn FieldControl(field: Field) -> impl IntoView {
         if previous.is_some_and(|p| p != revision) {
             let raw = current_text(state, field);
             typing_problem.set(parse_typed(field, &raw, state.unit(field)).err());
-            text.set(raw);
+            text.set_value(raw.clone());
+            shown.set(raw);
         }
         revision
     });
     // A draft restored from storage shows its message at once.
-    if let Err(problem) = parse_typed(field, &text.get_untracked(), state.unit(field)) {
+    if let Err(problem) = parse_typed(field, &text.get_value(), state.unit(field)) {
         typing_problem.set(Some(problem));
     }
 
@@ -153,7 +158,7 @@ fn FieldControl(field: Field) -> impl IntoView {
 
     let control = match field.kind() {
         FieldKind::Bool => view! {
-            <select id=id.clone() aria-describedby=described_by aria-invalid=invalid prop:value=move || text.get() on:change=on_input>
+            <select id=id.clone() aria-describedby=described_by aria-invalid=invalid prop:value=move || shown.get() on:change=on_input>
                 <option value="">{move || state.ui().not_sure}</option>
                 <option value="true">{move || state.ui().yes}</option>
                 <option value="false">{move || state.ui().no}</option>
@@ -161,14 +166,14 @@ fn FieldControl(field: Field) -> impl IntoView {
         }
         .into_any(),
         FieldKind::Choice(choices) => view! {
-            <select id=id.clone() aria-describedby=described_by aria-invalid=invalid prop:value=move || text.get() on:change=on_input>
+            <select id=id.clone() aria-describedby=described_by aria-invalid=invalid prop:value=move || shown.get() on:change=on_input>
                 <option value="">{move || state.ui().choose}</option>
                 {choices.iter().map(|c| view! { <option value=c.id>{move || c.label(state.lang.get())}</option> }).collect_view()}
             </select>
         }
         .into_any(),
         FieldKind::City => view! {
-            <select id=id.clone() aria-describedby=described_by aria-invalid=invalid prop:value=move || text.get() on:change=on_input>
+            <select id=id.clone() aria-describedby=described_by aria-invalid=invalid prop:value=move || shown.get() on:change=on_input>
                 <option value="">{move || state.ui().choose}</option>
                 {subsidy_engine::city::City::ALL
                     .iter()
@@ -178,7 +183,7 @@ fn FieldControl(field: Field) -> impl IntoView {
         }
         .into_any(),
         FieldKind::Date => view! {
-            <input type="date" id=id.clone() min="1949-01-01" max="2100-12-31" aria-describedby=described_by aria-invalid=invalid prop:value=move || text.get() on:input=on_input />
+            <input type="date" id=id.clone() min="1949-01-01" max="2100-12-31" aria-describedby=described_by aria-invalid=invalid prop:value=move || shown.get() on:input=on_input />
         }
         .into_any(),
         FieldKind::Money => {
@@ -187,11 +192,11 @@ fn FieldControl(field: Field) -> impl IntoView {
                 let unit = if event_target_value(&ev) == "wan" { Unit::Wan } else { Unit::Yuan };
                 state.set_unit(field, unit);
                 // The same digits in the new unit: "120" typed in 万元 means 1,200,000 yuan.
-                read(text.get_untracked());
+                read(text.get_value());
             };
             view! {
                 <span class="money">
-                    <input type="text" inputmode="decimal" id=id.clone() aria-describedby=described_by aria-invalid=invalid prop:value=move || text.get() on:input=on_input placeholder=move || placeholder(state, field) />
+                    <input type="text" inputmode="decimal" id=id.clone() aria-describedby=described_by aria-invalid=invalid prop:value=move || shown.get() on:input=on_input placeholder=move || placeholder(state, field) />
                     <label class="visually-hidden" for=unit_id.clone()>{move || format!("{}（{}）", state.ui().unit, label())}</label>
                     <select id=unit_id on:change=change_unit prop:value=move || if state.session.with(|s| s.units.get(&field) == Some(&Unit::Wan)) { "wan" } else { "yuan" }>
                         <option value="yuan">{move || Unit::Yuan.label(state.lang.get())}</option>
@@ -202,11 +207,11 @@ fn FieldControl(field: Field) -> impl IntoView {
             .into_any()
         }
         FieldKind::Year | FieldKind::Count => view! {
-            <input type="text" inputmode="numeric" id=id.clone() aria-describedby=described_by aria-invalid=invalid prop:value=move || text.get() on:input=on_input />
+            <input type="text" inputmode="numeric" id=id.clone() aria-describedby=described_by aria-invalid=invalid prop:value=move || shown.get() on:input=on_input />
         }
         .into_any(),
         FieldKind::Text | FieldKind::CreditCode => view! {
-            <input type="text" id=id.clone() aria-describedby=described_by aria-invalid=invalid prop:value=move || text.get() on:input=on_input />
+            <input type="text" id=id.clone() aria-describedby=described_by aria-invalid=invalid prop:value=move || shown.get() on:input=on_input />
         }
         .into_any(),
     };

@@ -42,7 +42,8 @@ fn AsOf() -> impl IntoView {
                 type="date"
                 id="as-of"
                 aria-describedby=move || invalid.get().then_some("as-of-error")
-                prop:value=move || state.as_of.get().to_string()
+                // Written once: rewriting a date input while the user types resets its segments.
+                value=state.as_of.get_untracked().to_string()
                 on:input=move |ev| match Date::parse(&event_target_value(&ev)) {
                     Ok(date) => {
                         invalid.set(false);

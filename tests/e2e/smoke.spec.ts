@@ -5,13 +5,13 @@ import { test, expect } from './fixtures';
 test('opens in Chinese with ?lang=zh', async ({ app, page }) => {
   await app.open('zh');
   await expect(app.heading).toHaveText('广东省人工智能与机器人产业扶持资金测算');
-  await expect(page.getByText('在您的设备上运行：您填写的任何内容都不会上传。')).toBeVisible();
+  await expect(page.locator('.app-header .privacy')).toHaveText('在您的设备上运行：您填写的任何内容都不会上传。');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
 
 test('opens in English with ?lang=en', async ({ app, page }) => {
   await app.open('en');
   await expect(app.heading).toHaveText('Guangdong AI & Robotics Subsidy Estimator');
-  await expect(page.getByText('Runs on your device: nothing you enter is uploaded.')).toBeVisible();
+  await expect(page.locator('.app-header .privacy')).toHaveText('Runs on your device: nothing you enter is uploaded.');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });

@@ -1,0 +1,47 @@
+// A worked example filled in and printed with the keyboard only: Tab to each control, type or
+// pick, Space to tick, Enter to print. Focus order follows the form.
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+/** Presses Tab until the focused control is the one with this accessible label. */
+async function tabTo(page: Page, label: string, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const byFor = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+      return (byFor ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
+    });
+    if (name === label) return;
+  }
+  throw new Error(`Tab never reached "${label}"`);
+}
+
+test('W3 filled in and printed with the keyboard only', async ({ app, page }) => {
+  await app.open('en');
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => { (window as unknown as { printed: number }).printed += 1; };
+  });
+  const visited: string[] = [];
+  const step = async (label: string, keys: () => Promise<void>) => {
+    await tabTo(page, label);
+    visited.push(label);
+    await keys();
+  };
+  await step('Company name', () => page.keyboard.type('广州某智能装备有限公司'));
+  await step('City', () => page.keyboard.type('Guangzhou'));
+  await step('Registered in Guangdong', () => page.keyboard.type('Yes'));
+  await step('Works in the AI & robotics field', () => page.keyboard.type('Yes'));
+  await step('We were recognised as a national little giant', () => page.keyboard.press('Space'));
+  await step('Year first recognised as a little giant', () => page.keyboard.type('2025'));
+  await step('City award (little giant)', () => page.keyboard.type('1,000,000'));
+  await step('As-of date', () => page.keyboard.type('03012026'));
+  await step('Print eligibility sheet', () => page.keyboard.press('Enter'));
+
+  await app.expectResult('P2-LG', 'eligible', '¥1,000,000');
+  await expect(page.getByLabel('As-of date')).toHaveValue('2026-03-01');
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  expect(visited).toHaveLength(9);
+});
