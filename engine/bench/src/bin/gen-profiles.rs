@@ -1,0 +1,20 @@
+//! gen-profiles COUNT [SEED]: COUNT varied, valid profiles as JSON Lines on stdout, the same ones
+//! for the same seed. Input for timing `estimate --batch`.
+
+use std::io::{self, BufWriter, Write};
+use subsidy_engine_bench::{Generator, Shape};
+
+fn main() -> io::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let count: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(2025);
+    let mut generator = Generator::new(seed, Shape::Varied);
+    let mut out = BufWriter::new(io::stdout().lock());
+    for index in 0..count {
+        let profile = generator.profile(index);
+        assert!(profile.validate().is_empty(), "generated an invalid profile: {profile:?}");
+        serde_json::to_writer(&mut out, &profile)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}

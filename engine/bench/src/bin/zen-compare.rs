@@ -1,0 +1,87 @@
+//! zen-compare [COUNT] [SEED]: our engine against GoRules ZEN (zen-engine 2.1.6) in one process, on
+//! the same generated profiles. Both get their input ready-made (our `Profile`, ZEN's `Variable`);
+//! each round times one pass of each engine over all profiles, on one thread; the best round of each
+//! counts. Every amount of P1, P2-LG, P2-SC, P3 and P4 must be identical on every profile, or the
+//! program stops with the profile that differs.
+
+use std::hint::black_box;
+use std::time::Instant;
+use subsidy_engine::{evaluate, RuleSet};
+use subsidy_engine_bench::{as_of, zen_amount, zen_graph, zen_input, Generator, Shape, COMPARED};
+use zen_engine::model::DecisionContent;
+use zen_engine::DecisionEngine;
+
+const ROUNDS: usize = 5;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let count: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(20_000);
+    let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(7);
+
+    let rules = RuleSet::guangdong_2025();
+    let as_of = as_of();
+    let mut generator = Generator::new(seed, Shape::Decided);
+    let profiles: Vec<_> = (0..count).map(|i| generator.profile(i)).collect();
+    let inputs: Vec<_> = profiles.iter().map(zen_input).collect();
+
+    let content: DecisionContent = serde_json::from_value(zen_graph()).expect("the ZEN graph parses");
+    let mut decision = DecisionEngine::default().create_decision(content.into()).expect("a graph decision");
+    decision.compile();
+
+    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a tokio runtime");
+
+    // Correctness first: every amount identical on every profile.
+    let mut with_amount = [0usize; COMPARED.len()];
+    runtime.block_on(async {
+        for (index, (profile, input)) in profiles.iter().zip(&inputs).enumerate() {
+            let report = evaluate(profile, rules, as_of).expect("a generated profile evaluates");
+            let response = decision.evaluate(input.clone()).await.expect("ZEN evaluates");
+            for (slot, (id, key)) in COMPARED.iter().enumerate() {
+                let ours = report
+                    .outcomes
+                    .iter()
+                    .find(|o| o.programme.id == *id)
+                    .unwrap_or_else(|| panic!("no outcome {id}"))
+                    .amount
+                    .yuan();
+                let theirs =
+                    zen_amount(&response.result, key).unwrap_or_else(|e| panic!("profile {index}: {e}"));
+                assert_eq!(
+                    ours,
+                    theirs,
+                    "profile {index}, {id}: ours {ours:?}, ZEN {theirs:?}\nprofile: {}\nZEN result: {}",
+                    serde_json::to_string(profile).unwrap_or_default(),
+                    response.result,
+                );
+                with_amount[slot] += usize::from(ours.is_some());
+            }
+        }
+    });
+    let counts: Vec<String> =
+        COMPARED.iter().zip(with_amount).map(|((id, _), n)| format!("{id} {n}")).collect();
+    println!("identical amounts on all {count} profiles (with an amount: {})", counts.join(", "));
+
+    let mut ours_best = f64::INFINITY;
+    let mut zen_best = f64::INFINITY;
+    for _ in 0..ROUNDS {
+        let start = Instant::now();
+        for profile in &profiles {
+            black_box(evaluate(black_box(profile), rules, as_of).ok());
+        }
+        ours_best = ours_best.min(start.elapsed().as_secs_f64());
+
+        let start = Instant::now();
+        runtime.block_on(async {
+            for input in &inputs {
+                black_box(decision.evaluate(black_box(input.clone())).await.ok());
+            }
+        });
+        zen_best = zen_best.min(start.elapsed().as_secs_f64());
+    }
+    let ours_ns = ours_best * 1e9 / count as f64;
+    let zen_ns = zen_best * 1e9 / count as f64;
+    println!("ours: {ours_ns:.0} ns per profile ({:.0} a second)", 1e9 / ours_ns);
+    println!("ZEN:  {zen_ns:.0} ns per profile ({:.0} a second)", 1e9 / zen_ns);
+    println!("ours is {:.1}x faster", zen_ns / ours_ns);
+    println!("RESULT profiles={count} ours_ns={ours_ns:.1} zen_ns={zen_ns:.1} ratio={:.2}", zen_ns / ours_ns);
+}
