@@ -16,6 +16,8 @@ async function expectW1Intact(app: AppPage) {
 }
 
 test('garbage in every text field gives a message or a reading, never a break', async ({ app, page }) => {
+  // 4 fields × 11 texts, each checked against the whole form: slower than one user story.
+  test.setTimeout(120_000);
   await app.open('en');
   await app.asOf('2026-03-01');
   await w1ProvincialCentre(app);
