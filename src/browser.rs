@@ -109,7 +109,9 @@ pub async fn copy(text: String) -> bool {
 }
 
 pub async fn read_file(file: web_sys::File) -> Result<String, String> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|e| format!("{e:?}"))?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| "the file cannot be read".to_string())?;
     text.as_string().ok_or_else(|| "not text".to_string())
 }
 

@@ -10,7 +10,7 @@ use subsidy_engine::input::ProfileError;
 use subsidy_engine::money::Unit;
 use subsidy_engine::profile::NewValue;
 use subsidy_engine::view::ReportView;
-use subsidy_engine::{evaluate, Date, Lang, Profile, RuleSet};
+use subsidy_engine::{evaluate, Date, EvalError, Lang, Profile, RuleSet};
 
 /// A message shown above the form until dismissed.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +61,13 @@ impl AppState {
             let lang = lang.get();
             evaluate(&clean, rules(), as_of.get())
                 .map(|report| ReportView::new(&report, &clean, lang))
-                .map_err(|e| format!("{e:?}"))
+                .map_err(|e| match e {
+                    // Cannot happen after `without`: listed for completeness.
+                    EvalError::Invalid(errors) => {
+                        errors.iter().map(|e| e.message(lang)).collect::<Vec<_>>().join("; ")
+                    }
+                    EvalError::Overflow { programme } => format!("overflow: {programme}"),
+                })
         });
         AppState {
             lang,

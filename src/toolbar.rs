@@ -32,7 +32,9 @@ pub fn Toolbar() -> impl IntoView {
         // Choosing the same file again must fire `change` again.
         input.set_value("");
         if file.size() > MAX_IMPORT_BYTES {
-            let size = format!("{:.1} MB", file.size() / 1_000_000.0);
+            // Tenths of a megabyte, in integers: no float formatting in the wasm.
+            let tenths = (file.size() / 100_000.0) as u64;
+            let size = format!("{}.{} MB", tenths / 10, tenths % 10);
             let message = ui().import_too_large.replace("{size}", &size);
             state.banner.set(Some(Banner::ImportFailed(vec![message])));
             return;
