@@ -31,9 +31,11 @@ pub fn evaluate<'r>(profile: &Profile, rules: &'r RuleSet, as_of: Date) -> Resul
     if !errors.is_empty() {
         return Err(EvalError::Invalid(errors));
     }
+    // Usually every document is in force: then no programme needs its documents looked up.
+    let all_in_force = rules.documents.iter().all(|d| d.in_force.is_none_or(|period| period.contains(as_of)));
     let mut outcomes = Vec::with_capacity(rules.programmes.len());
     for programme in rules.programmes.iter().filter(|p| !p.is_informational()) {
-        let outcome = Evaluation { profile, rules, as_of, programme }.run();
+        let outcome = Evaluation { profile, rules, as_of, programme, all_in_force }.run();
         outcomes.push(outcome.ok_or_else(|| EvalError::Overflow { programme: programme.id.clone() })?);
     }
     let totals = totals(&outcomes).ok_or_else(|| EvalError::Overflow { programme: "totals".into() })?;
@@ -47,6 +49,8 @@ struct Evaluation<'a, 'r> {
     rules: &'r RuleSet,
     as_of: Date,
     programme: &'r Programme,
+    /// No document of the rule set is out of force on the as-of date.
+    all_in_force: bool,
 }
 
 impl<'r> Evaluation<'_, 'r> {
@@ -57,7 +61,7 @@ impl<'r> Evaluation<'_, 'r> {
             programme: p,
             verdict: Verdict::NotApplicable,
             amount: Amount::None,
-            conditions: Vec::new(),
+            conditions: Vec::with_capacity(p.conditions.len()),
             missing: Vec::new(),
             steps: Vec::new(),
             notes: Vec::new(),
@@ -196,11 +200,19 @@ impl<'r> Evaluation<'_, 'r> {
                 truth(d <= *date)
             }
             Test::AnyOf(tests) => {
+                // Every test runs (each may leave a hint); then any yes wins, else any unknown.
                 let mut own_hints = Vec::new();
-                let results: Vec<Truth> = tests.iter().map(|t| self.test(t, &mut own_hints)).collect();
-                if results.contains(&Truth::Yes) {
+                let (mut yes, mut unknown) = (false, false);
+                for t in tests {
+                    match self.test(t, &mut own_hints) {
+                        Truth::Yes => yes = true,
+                        Truth::Unknown => unknown = true,
+                        Truth::No => {}
+                    }
+                }
+                if yes {
                     Truth::Yes
-                } else if results.contains(&Truth::Unknown) {
+                } else if unknown {
                     Truth::Unknown
                 } else {
                     hints.extend(own_hints);
@@ -348,9 +360,11 @@ impl<'r> Evaluation<'_, 'r> {
                 outcome.notes.push(Note::OtherRound(round));
             }
         }
-        for document in self.rules.documents_of(p) {
-            if document.in_force.is_some_and(|period| !period.contains(self.as_of)) {
-                outcome.notes.push(Note::NotInForce(document));
+        if !self.all_in_force {
+            for document in self.rules.documents_of(p) {
+                if document.in_force.is_some_and(|period| !period.contains(self.as_of)) {
+                    outcome.notes.push(Note::NotInForce(document));
+                }
             }
         }
         outcome.notes.extend(p.notes.iter().map(Note::Fact));
@@ -417,7 +431,8 @@ fn ranked_missing(outcomes: &[Outcome<'_>]) -> Vec<MissingInput> {
 
 fn warnings(profile: &Profile, outcomes: &[Outcome<'_>], as_of: Date) -> Vec<Warning> {
     let mut warnings = Vec::new();
-    for field in profile.known_fields() {
+    let dated = Field::ALL.iter().copied().filter(|f| matches!(f.kind(), FieldKind::Year | FieldKind::Date));
+    for field in dated {
         match (field.kind(), profile.get(field)) {
             (FieldKind::Year, Value::Year(year)) if year > as_of.year() => {
                 warnings.push(Warning::FutureYear { field, year })

@@ -236,7 +236,8 @@ impl Profile {
                 problem: Problem::FormatVersionUnsupported { found: self.format_version.to_string() },
             });
         }
-        for field in self.known_fields() {
+        // An unknown value has no range problem: every field is read once.
+        for &field in Field::ALL {
             if let Some(problem) = range_problem(self.get(field)) {
                 errors.push(ProfileError::at(field, problem));
             }

@@ -6,8 +6,10 @@
 //! Exit status: 0 on success, 2 on bad input or usage (with a message naming the field).
 
 use serde::Serialize;
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 use subsidy_engine::input::ProfileError;
 use subsidy_engine::view::ReportView;
@@ -141,39 +143,116 @@ struct BatchError {
     message: String,
 }
 
+/// Lines a worker takes at a time: large enough that handing them over costs little, small enough
+/// that the output starts flowing at once.
+const CHUNK_LINES: usize = 256;
+
 /// One JSON report per input line; a bad line becomes an error record and the rest go on.
+///
+/// The lines are read here in chunks, evaluated by one worker per core, and written by one writer
+/// thread in input order: the output is the same as one thread would write, only sooner.
 fn batch(options: &Options, rules: &RuleSet) -> Result<(), String> {
-    let lang = options.lang;
-    let stdin = io::stdin().lock();
-    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    for (index, line) in stdin.lines().enumerate() {
-        let line = line.map_err(|e| format!("stdin: {e}"))?;
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // (chunk number, [(line number, line)]) to the workers; (chunk number, JSON Lines) back.
+    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Vec<(usize, String)>)>(workers * 2);
+    let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<u8>)>(workers * 2);
+    // Shared by the workers and dropped with the last of them, so that reading stops if they stop.
+    let work_rx = Arc::new(Mutex::new(work_rx));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let (work_rx, done_tx) = (Arc::clone(&work_rx), done_tx.clone());
+            scope.spawn(move || loop {
+                // A poisoned lock means another worker panicked: stop taking work.
+                let Ok(Ok((chunk, lines))) = work_rx.lock().map(|rx| rx.recv()) else { break };
+                let mut out = Vec::with_capacity(lines.len() * 16_384);
+                for (number, line) in &lines {
+                    batch_line(&mut out, *number, line, options, rules);
+                }
+                if done_tx.send((chunk, out)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop((done_tx, work_rx));
+        let writer = scope.spawn(move || -> Result<(), String> {
+            let mut out = io::stdout().lock();
+            let mut next = 0;
+            let mut waiting = BTreeMap::new();
+            for (chunk, bytes) in done_rx {
+                waiting.insert(chunk, bytes);
+                while let Some(bytes) = waiting.remove(&next) {
+                    out.write_all(&bytes).map_err(|e| e.to_string())?;
+                    next += 1;
+                }
+            }
+            out.flush().map_err(|e| e.to_string())
+        });
+        let read = read_chunks(&work_tx);
+        drop(work_tx);
+        let written = writer.join().unwrap_or_else(|_| Err("the writer thread failed".into()));
+        // A read error is reported after the lines read before it are written, as before.
+        read.and(written)
+    })
+}
+
+/// Reads stdin into numbered chunks of non-blank lines and hands them to the workers.
+fn read_chunks(work_tx: &mpsc::SyncSender<(usize, Vec<(usize, String)>)>) -> Result<(), String> {
+    let mut chunk = Vec::with_capacity(CHUNK_LINES);
+    let mut sent = 0;
+    for (index, line) in io::stdin().lock().lines().enumerate() {
+        let line = line.map_err(|e| format!("stdin: {e}"));
+        let line = match line {
+            Ok(line) => line,
+            Err(message) => {
+                // Whatever was read before the error is still evaluated and written.
+                let _ = work_tx.send((sent, chunk));
+                return Err(message);
+            }
+        };
         if line.trim().is_empty() {
             continue;
         }
-        let result =
-            Profile::from_json(&line).and_then(|profile| match evaluate(&profile, rules, options.as_of) {
-                Ok(report) => Ok(ReportView::new(&report, &profile, lang)),
-                Err(EvalError::Invalid(errors)) => Err(errors),
-                Err(EvalError::Overflow { .. }) => Err(Vec::new()),
-            });
-        let record = match &result {
-            Ok(view) => BatchLine { line: index + 1, report: Some(view), errors: Vec::new() },
-            Err(errors) => BatchLine {
-                line: index + 1,
-                report: None,
-                errors: if errors.is_empty() {
-                    vec![BatchError {
-                        field: String::new(),
-                        message: lang.pick("计算溢出", "arithmetic overflow").into(),
-                    }]
-                } else {
-                    errors.iter().map(|e| BatchError { field: e.path(), message: e.message(lang) }).collect()
-                },
-            },
-        };
-        serde_json::to_writer(&mut out, &record).map_err(|e| e.to_string())?;
-        out.write_all(b"\n").map_err(|e| e.to_string())?;
+        chunk.push((index + 1, line));
+        if chunk.len() == CHUNK_LINES {
+            let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_LINES));
+            if work_tx.send((sent, full)).is_err() {
+                // The workers have stopped: the writer failed and says why.
+                return Ok(());
+            }
+            sent += 1;
+        }
     }
-    out.flush().map_err(|e| e.to_string())
+    if !chunk.is_empty() {
+        let _ = work_tx.send((sent, chunk));
+    }
+    Ok(())
+}
+
+/// Evaluates one line and appends its record (report or errors) and a newline to `out`.
+fn batch_line(out: &mut Vec<u8>, number: usize, line: &str, options: &Options, rules: &RuleSet) {
+    let lang = options.lang;
+    let result =
+        Profile::from_json(line).and_then(|profile| match evaluate(&profile, rules, options.as_of) {
+            Ok(report) => Ok(ReportView::new(&report, &profile, lang)),
+            Err(EvalError::Invalid(errors)) => Err(errors),
+            Err(EvalError::Overflow { .. }) => Err(Vec::new()),
+        });
+    let record = match &result {
+        Ok(view) => BatchLine { line: number, report: Some(view), errors: Vec::new() },
+        Err(errors) => BatchLine {
+            line: number,
+            report: None,
+            errors: if errors.is_empty() {
+                vec![BatchError {
+                    field: String::new(),
+                    message: lang.pick("计算溢出", "arithmetic overflow").into(),
+                }]
+            } else {
+                errors.iter().map(|e| BatchError { field: e.path(), message: e.message(lang) }).collect()
+            },
+        },
+    };
+    // Writing plain data into memory cannot fail.
+    let _ = serde_json::to_writer(&mut *out, &record);
+    out.push(b'\n');
 }
