@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod form;
+pub mod html;
 pub mod i18n;
 pub mod recovery;
 pub mod results;
@@ -67,7 +68,8 @@ pub fn App() -> impl IntoView {
         browser::set_document_lang(lang);
         browser::set_title(i18n::ui(lang).app_title);
     });
-    // The sheet says when it was printed, whichever way printing was started.
+    // The sheet says when it was printed, whichever way printing was started (the browser's own
+    // menu included), not when the results were last drawn.
     let _ = window_event_listener(leptos::ev::beforeprint, |_| {
         if let Some(element) = document().get_element_by_id("generated-at") {
             element.set_text_content(Some(&browser::now_text()));
@@ -76,67 +78,79 @@ pub fn App() -> impl IntoView {
 
     view! {
         <header class="app-header no-print">
-            <h1>{move || state.ui().app_title}</h1>
-            <p class="privacy">{move || state.ui().privacy}</p>
-            <LanguageSwitch />
-            <nav class="tabs" aria-label=move || state.ui().app_title>
-                <TabButton page=Page::Estimate label=|u| u.tab_estimate />
-                <TabButton page=Page::Rules label=|u| u.tab_rules />
-            </nav>
+            // Drawn again in the other language when it changes; see form.rs for why.
+            {move || {
+                let ui = state.ui();
+                view! {
+                    <h1>{ui.app_title}</h1>
+                    <p class="privacy">{ui.privacy}</p>
+                    <LanguageSwitch label=ui.language />
+                    <nav class="tabs" aria-label=ui.app_title>
+                        <TabButton page=Page::Estimate label=ui.tab_estimate />
+                        <TabButton page=Page::Rules label=ui.tab_rules />
+                    </nav>
+                }
+            }}
         </header>
         <BannerView />
         <main id="main">
-            {move || match state.page.get() {
-                Page::Estimate => view! {
-                    <div class="layout">
-                        <div class="form-column no-print">
-                            <toolbar::Toolbar />
-                            <form::ProfileForm />
+            {move || {
+                // Drawn anew in another language, and when the form is replaced from outside
+                // (import, link, start over) so that every control shows the new values.
+                let lang = state.lang.get();
+                state.revision.track();
+                match state.page.get() {
+                    Page::Estimate => view! {
+                        <div class="layout">
+                            <div class="form-column no-print">
+                                <toolbar::Toolbar lang />
+                                <form::ProfileForm lang />
+                            </div>
+                            <results::Results lang />
                         </div>
-                        <results::Results />
-                    </div>
-                }.into_any(),
-                Page::Rules => view! { <rules_view::RulesView /> }.into_any(),
+                    }.into_any(),
+                    Page::Rules => view! { <rules_view::RulesView lang /> }.into_any(),
+                }
             }}
         </main>
-        <AppFooter />
+        {move || view! { <AppFooter lang=state.lang.get() /> }}
     }
 }
 
 #[component]
-fn AppFooter() -> impl IntoView {
-    let state = use_state();
+fn AppFooter(lang: Lang) -> impl IntoView {
+    let ui = i18n::ui(lang);
     let rules = state::rules();
     view! {
         <footer class="app-footer no-print">
-            <p>{move || state.ui().privacy}" "{move || format!("{} {} · {}", state.ui().sheet_rule_set, rules.version, rules.title.get(state.lang.get()))}</p>
+            <p>{format!("{} {} {} · {}", ui.privacy, ui.sheet_rule_set, rules.version, rules.title.get(lang))}</p>
             {browser::served_over_http().then(|| view! {
-                <p><a href="estimator.html" download="estimator.html">{move || state.ui().single_file}</a>" "{move || state.ui().single_file_hint}</p>
+                <p><a href="estimator.html" download="estimator.html">{ui.single_file}</a>" "{ui.single_file_hint}</p>
             })}
         </footer>
     }
 }
 
 #[component]
-fn TabButton(page: Page, label: fn(&i18n::Ui) -> &'static str) -> impl IntoView {
+fn TabButton(page: Page, label: &'static str) -> impl IntoView {
     let state = use_state();
     view! {
         <button type="button" class="tab" aria-pressed=move || (state.page.get() == page).to_string()
-            on:click=move |_| state.page.set(page)>{move || label(state.ui())}</button>
+            on:click=move |_| state.page.set(page)>{label}</button>
     }
 }
 
 #[component]
-fn LanguageSwitch() -> impl IntoView {
+fn LanguageSwitch(label: &'static str) -> impl IntoView {
     let state = use_state();
     let button = move |lang: Lang, text: &'static str| {
         view! {
-            <button type="button" lang=lang.tag() aria-pressed=move || (state.lang.get() == lang).to_string()
+            <button type="button" lang=lang.tag() aria-pressed=(state.lang.get_untracked() == lang).to_string()
                 on:click=move |_| state.lang.set(lang)>{text}</button>
         }
     };
     view! {
-        <div class="language" role="group" aria-label=move || state.ui().language>
+        <div class="language" role="group" aria-label=label>
             {button(Lang::Zh, "中文")}
             {button(Lang::En, "English")}
         </div>

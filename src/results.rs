@@ -1,43 +1,60 @@
 //! The live results, which are also the printed eligibility sheet: the answer first (a table of
 //! verdicts and amounts, the totals kept apart), the reasons under it. Everything shown comes from
-//! the engine's `ReportView`; this component only lays it out.
+//! the engine's `ReportView`; this module only lays it out, as escaped HTML (see `html.rs`).
 
 use crate::browser;
+use crate::html::Html;
 use crate::i18n::Ui;
 use crate::state::use_state;
 use leptos::prelude::*;
-use subsidy_engine::report::Verdict;
+use subsidy_engine::report::{Status, Verdict};
 use subsidy_engine::view::{ProgrammeView, ReportView};
 use subsidy_engine::Date;
 
 #[component]
-pub fn Results() -> impl IntoView {
+pub fn Results(lang: subsidy_engine::Lang) -> impl IntoView {
     let state = use_state();
-    let ui = move || state.ui();
+    let ui = crate::i18n::ui(lang);
+    let sheet = move || match state.report.get() {
+        Ok(view) => sheet(&view, ui),
+        Err(message) => {
+            let mut html = Html::default();
+            html.el("p", &[("class", "field-error"), ("role", "alert")], &message);
+            html.finish()
+        }
+    };
+    // Screen readers hear the totals change, not the whole sheet on every keystroke.
+    let announcement = move || {
+        state.report.get().ok().map(|v| {
+            format!(
+                "{} {} · {} {}",
+                ui.total_rule_based,
+                v.totals.rule_based_label,
+                ui.total_ceilings,
+                v.totals.competitive_ceilings_label
+            )
+        })
+    };
     view! {
         <section class="results" aria-labelledby="results-heading">
             <div class="results-toolbar no-print">
-                <h2 id="results-heading">{move || ui().results_heading}</h2>
-                <AsOf />
-                <button type="button" class="primary" on:click=move |_| browser::print()>{move || ui().print}</button>
+                <h2 id="results-heading">{ui.results_heading}</h2>
+                <AsOf ui />
+                <button type="button" class="primary" on:click=move |_| browser::print()>{ui.print}</button>
             </div>
-            <div aria-live="polite">
-                {move || match state.report.get() {
-                    Ok(view) => sheet(&view, ui()).into_any(),
-                    Err(message) => view! { <p class="field-error" role="alert">{message}</p> }.into_any(),
-                }}
-            </div>
+            <p class="visually-hidden" aria-live="polite">{announcement}</p>
+            <div class="sheet" inner_html=sheet></div>
         </section>
     }
 }
 
 #[component]
-fn AsOf() -> impl IntoView {
+fn AsOf(ui: &'static Ui) -> impl IntoView {
     let state = use_state();
     let invalid = RwSignal::new(false);
     view! {
         <div class="as-of">
-            <label for="as-of">{move || state.ui().as_of}</label>
+            <label for="as-of">{ui.as_of}</label>
             <input
                 type="date"
                 id="as-of"
@@ -55,75 +72,8 @@ fn AsOf() -> impl IntoView {
                     }
                 }
             />
-            <p id="as-of-error" class="field-error" role="alert" hidden=move || !invalid.get()>{move || state.ui().as_of_invalid}</p>
+            <p id="as-of-error" class="field-error" role="alert" hidden=move || !invalid.get()>{ui.as_of_invalid}</p>
         </div>
-    }
-}
-
-fn sheet(v: &ReportView, ui: &'static Ui) -> impl IntoView {
-    let applicable: Vec<&ProgrammeView> =
-        v.programmes.iter().filter(|p| p.verdict != Verdict::NotApplicable).collect();
-    let stale: Vec<String> = v
-        .documents
-        .iter()
-        .filter(|d| d.in_force_on_as_of == Some(false))
-        .map(|d| format!("{} ({}: {})", d.number, ui.in_force, d.in_force.clone().unwrap_or_default()))
-        .collect();
-    view! {
-        <header class="sheet-header">
-            <h2 class="sheet-title print-only">{ui.sheet_title}</h2>
-            <dl class="sheet-facts">
-                {v.company.iter().map(|e| view! { <div><dt>{e.label.clone()}</dt><dd>{e.value.clone()}</dd></div> }).collect_view()}
-                <div><dt>{ui.as_of}</dt><dd class="as-of-value">{v.as_of.clone()}</dd></div>
-                <div><dt>{ui.sheet_rule_set}</dt><dd>{format!("{} · {}", v.rule_set.title, v.rule_set.version)}</dd></div>
-            </dl>
-        </header>
-        {(!stale.is_empty()).then(|| view! {
-            <p class="warning" role="status">{format!("{}: {}", ui.not_in_force, stale.join("; "))}</p>
-        })}
-        <table class="summary">
-            <thead>
-                <tr><th scope="col">{ui.col_programme}</th><th scope="col">{ui.col_verdict}</th><th scope="col" class="num">{ui.col_amount}</th><th scope="col">{ui.col_source}</th></tr>
-            </thead>
-            <tbody>
-                {v.programmes.iter().map(|p| view! {
-                    <tr class=format!("verdict-{}", verdict_class(p.verdict))>
-                        <th scope="row">{p.title.clone()}</th>
-                        <td><Badge verdict=p.verdict label=p.verdict_label.clone() /></td>
-                        <td class="num">{p.amount_label.clone()}</td>
-                        <td class="source">{p.source.clone()}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-        <div class="totals">
-            <p><span>{ui.total_rule_based}</span> <strong class="total-rule-based">{v.totals.rule_based_label.clone()}</strong></p>
-            <p><span>{ui.total_ceilings}</span> <strong class="total-ceilings">{v.totals.competitive_ceilings_label.clone()}</strong></p>
-            <p class="hint">{v.totals.note.clone()}</p>
-        </div>
-        {(!v.missing.is_empty()).then(|| view! {
-            <section class="still-needed">
-                <h3>{ui.still_needed}</h3>
-                <ol>{v.missing.iter().map(|m| view! { <li>{format!("{} — {}", m.label, m.programmes.join(", "))}</li> }).collect_view()}</ol>
-            </section>
-        })}
-        {(!v.warnings.is_empty()).then(|| view! {
-            <section class="warnings">
-                <h3>{ui.please_check}</h3>
-                <ul>{v.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
-            </section>
-        })}
-        {if applicable.is_empty() {
-            view! { <p class="hint no-print">{ui.nothing_yet}</p> }.into_any()
-        } else {
-            applicable.into_iter().map(|p| programme(p, ui)).collect_view().into_any()
-        }}
-        <footer class="sheet-footer">
-            <p>{v.disclaimer.clone()}</p>
-            <p class="hint">{v.legend.clone()}</p>
-            <p class="hint">{ui.documents}": "{v.documents.iter().take(2).map(|d| format!("{} {}", d.number, d.title)).collect::<Vec<_>>().join("; ")}</p>
-            <p class="hint print-only">{ui.sheet_generated}" "<span id="generated-at"></span>" · "{ui.sheet_local}</p>
-        </footer>
     }
 }
 
@@ -137,67 +87,152 @@ fn verdict_class(verdict: Verdict) -> &'static str {
 }
 
 /// A verdict is a word and a symbol, never a colour alone.
-#[component]
-fn Badge(verdict: Verdict, label: String) -> impl IntoView {
+fn badge(html: &mut Html, verdict: Verdict, label: &str) {
     let symbol = match verdict {
-        Verdict::Eligible => "✓",
-        Verdict::NotEligible => "✗",
-        Verdict::Undetermined => "?",
-        Verdict::NotApplicable => "–",
+        Verdict::Eligible => "✓ ",
+        Verdict::NotEligible => "✗ ",
+        Verdict::Undetermined => "? ",
+        Verdict::NotApplicable => "– ",
     };
-    view! { <span class=format!("badge badge-{}", verdict_class(verdict))><span aria-hidden="true">{symbol}" "</span>{label}</span> }
+    let class = format!("badge badge-{}", verdict_class(verdict));
+    html.open("span", &[("class", &class)])
+        .el("span", &[("aria-hidden", "true")], symbol)
+        .text(label)
+        .close("span");
 }
 
-fn list(title: &'static str, class: &'static str, items: Vec<String>) -> Option<impl IntoView> {
-    (!items.is_empty()).then(|| {
-        view! {
-            <div class=class>
-                <h4>{title}</h4>
-                <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
-            </div>
-        }
-    })
-}
-
-fn programme(p: &ProgrammeView, ui: &'static Ui) -> impl IntoView {
-    let conditions = p
-        .conditions
-        .iter()
-        .map(|c| {
-            let entered: Vec<String> = c.entered.iter().map(|e| e.value.clone()).collect();
-            let entered =
-                if entered.is_empty() { String::new() } else { format!("（{}）", entered.join("，")) };
-            view! {
-                <li class=format!("condition condition-{}", match c.status {
-                    subsidy_engine::report::Status::Met => "met",
-                    subsidy_engine::report::Status::NotMet => "not-met",
-                    _ => "unknown",
-                })>
-                    <span class="mark" aria-hidden="true">{c.mark.clone()}</span>
-                    " "{c.text.clone()}{entered}" — "<em>{c.status_label.clone()}</em>
-                    <span class="cite">{c.citation.clone()}</span>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <article class=format!("programme verdict-{}", verdict_class(p.verdict)) id=format!("programme-{}", p.id)>
-            <h3>{p.title.clone()}" "<Badge verdict=p.verdict label=p.verdict_label.clone() /></h3>
-            <p class="amount">{ui.col_amount}": "<strong>{p.amount_label.clone()}</strong></p>
-            {list(ui.calculation, "calculation", p.calculation.clone())}
-            <div class="conditions">
-                <h4>{ui.conditions}</h4>
-                <ul>{conditions}</ul>
-            </div>
-            {list(ui.missing, "missing", p.missing.iter().map(|m| m.label.clone()).collect())}
-            {list(ui.near_misses, "hints", p.hints.clone())}
-            {list(ui.notes, "notes", p.notes.clone())}
-            <div class="apply">
-                <h4>{ui.how_to_apply}</h4>
-                <p>{p.apply_channel.clone()}</p>
-                <p class="hint">{ui.office}": "{p.apply_office.clone()}</p>
-                <p class="hint">{p.citations.join("；")}</p>
-            </div>
-        </article>
+fn sheet(v: &ReportView, ui: &Ui) -> String {
+    let mut h = Html::default();
+    h.open("header", &[("class", "sheet-header")]);
+    h.el("h2", &[("class", "sheet-title print-only")], ui.sheet_title);
+    h.open("dl", &[("class", "sheet-facts")]);
+    let rule_set = format!("{} · {}", v.rule_set.title, v.rule_set.version);
+    let facts = v.company.iter().map(|e| (e.label.as_str(), e.value.as_str()));
+    for (label, value) in facts.chain([(ui.as_of, v.as_of.as_str()), (ui.sheet_rule_set, rule_set.as_str())])
+    {
+        h.open("div", &[]).el("dt", &[], label).el("dd", &[], value).close("div");
     }
+    h.close("dl").close("header");
+
+    let stale: Vec<String> = v
+        .documents
+        .iter()
+        .filter(|d| d.in_force_on_as_of == Some(false))
+        .map(|d| format!("{} ({}: {})", d.number, ui.in_force, d.in_force.clone().unwrap_or_default()))
+        .collect();
+    if !stale.is_empty() {
+        h.el("p", &[("class", "warning")], &format!("{}: {}", ui.not_in_force, stale.join("; ")));
+    }
+
+    h.open("table", &[("class", "summary")]).open("thead", &[]).open("tr", &[]);
+    for heading in [ui.col_programme, ui.col_verdict, ui.col_amount, ui.col_source] {
+        let class = if heading == ui.col_amount { "num" } else { "" };
+        h.el("th", &[("scope", "col"), ("class", class)], heading);
+    }
+    h.close("tr").close("thead").open("tbody", &[]);
+    for p in &v.programmes {
+        h.open("tr", &[("class", &format!("verdict-{}", verdict_class(p.verdict)))]);
+        h.el("th", &[("scope", "row")], &p.title).open("td", &[]);
+        badge(&mut h, p.verdict, &p.verdict_label);
+        h.close("td").el("td", &[("class", "num")], &p.amount_label).el(
+            "td",
+            &[("class", "source")],
+            &p.source,
+        );
+        h.close("tr");
+    }
+    h.close("tbody").close("table");
+
+    h.open("div", &[("class", "totals")]);
+    for (label, class, amount) in [
+        (ui.total_rule_based, "total-rule-based", &v.totals.rule_based_label),
+        (ui.total_ceilings, "total-ceilings", &v.totals.competitive_ceilings_label),
+    ] {
+        h.open("p", &[])
+            .el("span", &[], label)
+            .text(" ")
+            .el("strong", &[("class", class)], amount)
+            .close("p");
+    }
+    h.el("p", &[("class", "hint")], &v.totals.note).close("div");
+
+    if !v.missing.is_empty() {
+        h.open("section", &[("class", "still-needed")]).el("h3", &[], ui.still_needed).open("ol", &[]);
+        for m in &v.missing {
+            h.el("li", &[], &format!("{} — {}", m.label, m.programmes.join(", ")));
+        }
+        h.close("ol").close("section");
+    }
+    if !v.warnings.is_empty() {
+        h.open("section", &[("class", "warnings")]).el("h3", &[], ui.please_check).open("ul", &[]);
+        for w in &v.warnings {
+            h.el("li", &[], w);
+        }
+        h.close("ul").close("section");
+    }
+
+    let applicable: Vec<&ProgrammeView> =
+        v.programmes.iter().filter(|p| p.verdict != Verdict::NotApplicable).collect();
+    if applicable.is_empty() {
+        h.el("p", &[("class", "hint no-print")], ui.nothing_yet);
+    }
+    for p in applicable {
+        programme(&mut h, p, ui);
+    }
+
+    let documents: Vec<String> =
+        v.documents.iter().take(2).map(|d| format!("{} {}", d.number, d.title)).collect();
+    h.open("footer", &[("class", "sheet-footer")]);
+    h.el("p", &[], &v.disclaimer).el("p", &[("class", "hint")], &v.legend);
+    h.el("p", &[("class", "hint")], &format!("{}: {}", ui.documents, documents.join("; ")));
+    h.open("p", &[("class", "hint print-only")])
+        .text(ui.sheet_generated)
+        .text(" ")
+        .el("span", &[("id", "generated-at")], &browser::now_text())
+        .text(" · ")
+        .text(ui.sheet_local)
+        .close("p");
+    h.close("footer");
+    h.finish()
+}
+
+fn programme(h: &mut Html, p: &ProgrammeView, ui: &Ui) {
+    let class = format!("programme verdict-{}", verdict_class(p.verdict));
+    h.open("article", &[("class", &class), ("id", &format!("programme-{}", p.id))]);
+    h.open("h3", &[]).text(&p.title).text(" ");
+    badge(h, p.verdict, &p.verdict_label);
+    h.close("h3");
+    h.open("p", &[("class", "amount")])
+        .text(ui.col_amount)
+        .text(": ")
+        .el("strong", &[], &p.amount_label)
+        .close("p");
+    h.list("calculation", ui.calculation, &p.calculation);
+
+    h.open("div", &[("class", "conditions")]).el("h4", &[], ui.conditions).open("ul", &[]);
+    for c in &p.conditions {
+        let status = match c.status {
+            Status::Met => "met",
+            Status::NotMet => "not-met",
+            _ => "unknown",
+        };
+        let entered: Vec<&str> = c.entered.iter().map(|e| e.value.as_str()).collect();
+        let entered =
+            if entered.is_empty() { String::new() } else { format!("（{}）", entered.join("，")) };
+        h.open("li", &[("class", &format!("condition condition-{status}"))]);
+        h.el("span", &[("class", "mark"), ("aria-hidden", "true")], &c.mark);
+        h.text(&format!(" {}{entered} — ", c.text)).el("em", &[], &c.status_label);
+        h.el("span", &[("class", "cite")], &c.citation).close("li");
+    }
+    h.close("ul").close("div");
+
+    let missing: Vec<String> = p.missing.iter().map(|m| m.label.clone()).collect();
+    h.list("missing", ui.missing, &missing);
+    h.list("hints", ui.near_misses, &p.hints);
+    h.list("notes", ui.notes, &p.notes);
+
+    h.open("div", &[("class", "apply")]).el("h4", &[], ui.how_to_apply).el("p", &[], &p.apply_channel);
+    h.el("p", &[("class", "hint")], &format!("{}: {}", ui.office, p.apply_office));
+    h.el("p", &[("class", "hint")], &p.citations.join("；")).close("div");
+    h.close("article");
 }

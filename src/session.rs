@@ -24,9 +24,10 @@ pub struct Session {
     pub lang: Option<Lang>,
     pub form: Profile,
     pub enabled: Vec<String>,
-    /// Texts that did not read as a value, by field: restored with their message.
+    /// What was typed into each field, exactly: restored as typed (an unreadable text with its
+    /// message). Fields never typed into show their stored value.
     #[serde(default)]
-    pub drafts: BTreeMap<Field, String>,
+    pub texts: BTreeMap<Field, String>,
     #[serde(default)]
     pub units: BTreeMap<Field, Unit>,
 }
@@ -38,7 +39,7 @@ impl Session {
             lang,
             form: Profile::default(),
             enabled: Vec::new(),
-            drafts: BTreeMap::new(),
+            texts: BTreeMap::new(),
             units: BTreeMap::new(),
         }
     }

@@ -34,7 +34,7 @@ pub struct AppState {
     pub session: RwSignal<Session>,
     pub as_of: RwSignal<Date>,
     /// Bumped whenever the form is replaced from outside (import, link, restore, start over), so
-    /// that each field re-reads its text; typing never bumps it.
+    /// that the form is drawn again from the new values; typing never bumps it.
     pub revision: RwSignal<u32>,
     pub banner: RwSignal<Option<Banner>>,
     pub page: RwSignal<Page>,
@@ -86,11 +86,11 @@ impl AppState {
     }
 
     /// A field's text read successfully (or emptied).
-    pub fn set_value(&self, field: Field, value: NewValue) {
+    pub fn set_value(&self, field: Field, text: String, value: NewValue) {
         self.session.update(|s| {
             // A value of the wrong kind cannot come from the form's own parser.
             let _ = s.form.set(field, value);
-            s.drafts.remove(&field);
+            s.texts.insert(field, text);
         });
     }
 
@@ -98,7 +98,7 @@ impl AppState {
     pub fn set_draft(&self, field: Field, text: String) {
         self.session.update(|s| {
             s.form.clear(field);
-            s.drafts.insert(field, text);
+            s.texts.insert(field, text);
         });
     }
 

@@ -11,9 +11,9 @@ use wasm_bindgen::JsCast;
 const MAX_IMPORT_BYTES: f64 = 1_000_000.0;
 
 #[component]
-pub fn Toolbar() -> impl IntoView {
+pub fn Toolbar(lang: subsidy_engine::Lang) -> impl IntoView {
     let state = use_state();
-    let ui = move || state.ui();
+    let ui = crate::i18n::ui(lang);
     let share_link = RwSignal::new(None::<String>);
     let copied = RwSignal::new(None::<bool>);
 
@@ -35,7 +35,7 @@ pub fn Toolbar() -> impl IntoView {
             // Tenths of a megabyte, in integers: no float formatting in the wasm.
             let tenths = (file.size() / 100_000.0) as u64;
             let size = format!("{}.{} MB", tenths / 10, tenths % 10);
-            let message = ui().import_too_large.replace("{size}", &size);
+            let message = ui.import_too_large.replace("{size}", &size);
             state.banner.set(Some(Banner::ImportFailed(vec![message])));
             return;
         }
@@ -53,15 +53,15 @@ pub fn Toolbar() -> impl IntoView {
         spawn_local(async move { copied.set(Some(browser::copy(link).await)) });
     };
     let start_over = move |_| {
-        if browser::confirm(ui().start_over_confirm) {
+        if browser::confirm(ui.start_over_confirm) {
             state.replace(Session::new(None));
             share_link.set(None);
         }
     };
 
     view! {
-        <div class="toolbar no-print" role="group" aria-label=move || ui().export>
-            <button type="button" on:click=export>{move || ui().export}</button>
+        <div class="toolbar no-print" role="group" aria-label=ui.export>
+            <button type="button" on:click=export>{ui.export}</button>
             <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" on:change=import />
             <label for="import-file" class="button" tabindex="0"
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
@@ -71,20 +71,20 @@ pub fn Toolbar() -> impl IntoView {
                             if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() { input.click(); }
                         }
                     }
-                }>{move || ui().import}</label>
-            <button type="button" on:click=share>{move || ui().share}</button>
-            <button type="button" on:click=start_over>{move || ui().start_over}</button>
+                }>{ui.import}</label>
+            <button type="button" on:click=share>{ui.share}</button>
+            <button type="button" on:click=start_over>{ui.start_over}</button>
         </div>
         {move || share_link.get().map(|link| view! {
             <div class="share no-print">
-                <p class="warning">{ui().share_warning}</p>
-                <label for="share-link">{ui().share_link_label}</label>
+                <p class="warning">{ui.share_warning}</p>
+                <label for="share-link">{ui.share_link_label}</label>
                 <input id="share-link" type="text" readonly prop:value=link on:focus=|ev| {
                     if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { input.select(); }
                 } />
                 <p role="status">{move || match copied.get() {
-                    Some(true) => ui().share_copied,
-                    Some(false) => ui().share_copy_manually,
+                    Some(true) => ui.share_copied,
+                    Some(false) => ui.share_copy_manually,
                     None => "",
                 }}</p>
             </div>

@@ -5,6 +5,7 @@
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
+use subsidy_engine::fields::Field;
 use subsidy_estimator::session::{Session, STORAGE_KEY};
 use subsidy_estimator::App;
 use wasm_bindgen::JsCast;
@@ -130,7 +131,7 @@ async fn the_session_is_saved_and_restored_exactly() {
     let stored = window().local_storage().unwrap().unwrap().get_item(STORAGE_KEY).unwrap().unwrap();
     let session = Session::from_json(&stored).unwrap();
     assert_eq!(session.profile().innovation_centre.unwrap().software_cost, Some(3_000_000.into()));
-    assert_eq!(session.drafts.values().next().map(String::as_str), Some("91440300708461136X"));
+    assert_eq!(session.texts.get(&Field::CreditCode).map(String::as_str), Some("91440300708461136X"));
 
     // A new page over the same storage shows the same form, the unreadable draft with its message.
     let wrapper = {
