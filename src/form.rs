@@ -69,12 +69,15 @@ fn SectionToggle(section: Section, label: &'static str) -> impl IntoView {
 #[component]
 fn SectionFields(section: Section, lang: Lang) -> impl IntoView {
     let state = use_state();
-    // Hidden rather than removed: what was typed survives switching the section off and on.
+    // Drawn only while switched on, which keeps the first screen quick; what was typed is in the
+    // session, so switching a section off and on again loses nothing.
     view! {
-        <fieldset class="section" hidden=move || !state.is_enabled(section) id=format!("section-{}", section.key())>
-            <legend>{section.title(lang)}</legend>
-            {section.fields().map(|field| view! { <FieldControl field lang /> }).collect_view()}
-        </fieldset>
+        <Show when=move || state.is_enabled(section)>
+            <fieldset class="section" id=format!("section-{}", section.key())>
+                <legend>{section.title(lang)}</legend>
+                {section.fields().map(|field| view! { <FieldControl field lang /> }).collect_view()}
+            </fieldset>
+        </Show>
     }
 }
 

@@ -1,0 +1,101 @@
+// Browser benchmarks of the production build (dist/), in headless Debian Chromium on localhost:
+//   - navigation start → first results rendered (cold cache, new browser context each time);
+//   - input → updated results, over 200 edits of money fields (median and 95th percentile);
+//   - print to PDF (page.pdf of the eligibility sheet).
+// Prints one JSON line per figure, which scripts/bench.sh turns into the table.
+// Usage: node scripts/bench-browser.mjs [DIST]
+import { chromium } from 'playwright-core';
+import { execFileSync, spawn } from 'node:child_process';
+
+const dist = process.argv[2] ?? 'dist';
+const port = 4300 + Math.floor(Math.random() * 500);
+const url = `http://127.0.0.1:${port}/?lang=en`;
+const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 800));
+
+const browser = await chromium.launch({
+  executablePath: execFileSync('sh', ['-c', 'command -v chromium']).toString().trim(),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const report = (figure, value, unit, goal) => console.log(JSON.stringify({ figure, value: Number(value.toFixed(2)), unit, goal }));
+
+// Marks the moment the results table first exists, in the page's own clock.
+const markFirstResults = () => {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('table.summary')) {
+      window.__firstResults = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function fillW1(page) {
+  const label = (text) => page.getByLabel(text, { exact: true });
+  await label('Registered in Guangdong').selectOption({ label: 'Yes' });
+  await label('Works in the AI & robotics field').selectOption({ label: 'Yes' });
+  await label('We run a manufacturing innovation centre').check();
+  await label('Centre level').selectOption({ label: 'Provincial' });
+  await label('Year approved for formation').fill('2025');
+  await label('Actually operating').selectOption({ label: 'Yes' });
+  await label('New R&D instruments and equipment (excl. tax)').fill('15,000,000');
+  await label('Supporting software (excl. tax)').fill('3,000,000');
+  await label('We have an AI application project').check();
+  await label('Project investment (excl. tax)').fill('12,000,000');
+}
+
+try {
+  const firsts = [];
+  for (let i = 0; i < 10; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(markFirstResults);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstResults !== undefined);
+    firsts.push(await page.evaluate(() => window.__firstResults));
+    await context.close();
+  }
+  report('first results after navigation start (median of 10, cold)', median(firsts), 'ms', '< 200 ms');
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await fillW1(page);
+  const latencies = await page.evaluate(async () => {
+    const fields = ['f-innovation_centre-equipment_cost', 'f-innovation_centre-software_cost', 'f-benchmark_project-investment'];
+    const sheet = document.querySelector('.sheet');
+    const times = [];
+    for (let i = 0; i < 200; i++) {
+      const input = document.getElementById(fields[i % fields.length]);
+      const changed = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(sheet, { childList: true, subtree: true, characterData: true });
+      });
+      const start = performance.now();
+      input.value = String(1_000_000 + i * 12_345);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      times.push((await changed) - start);
+    }
+    return times;
+  });
+  report('input → updated results, median of 200 edits', median(latencies), 'ms', '');
+  report('input → updated results, p95 of 200 edits', p95(latencies), 'ms', '< 8 ms');
+
+  await page.emulateMedia({ media: 'print' });
+  const prints = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    prints.push(performance.now() - start);
+  }
+  report('print to PDF (median of 5)', median(prints), 'ms', '');
+  await context.close();
+} finally {
+  await browser.close();
+  server.kill();
+}

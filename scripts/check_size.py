@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""The first-load size budget: every file a visitor's browser fetches to open the page (the page,
+its styles, script, wasm with the rule data inside, the service worker and the manifest),
+gzip-compressed (level 9, as a server would send them), must total at most BUDGET bytes.
+
+Usage: scripts/check_size.py [DIST]   (default dist/; run after `trunk build --release`)
+Prints each file's size; exits 1 naming the total and the budget when it is over.
+"""
+import gzip
+import re
+import sys
+from pathlib import Path
+
+BUDGET = 200_000  # "200 KB", read as 200,000 bytes: the stricter reading
+
+
+def first_load_files(dist: Path) -> list:
+    html = (dist / "index.html").read_text()
+    referenced = re.findall(r"""(?:href|src|from|module_or_path:)\s*=?\s*['"]\.?/?([^'"#?]+\.(?:css|js|wasm))['"]""", html)
+    names = ["index.html", *dict.fromkeys(referenced), "sw.js", "manifest.webmanifest"]
+    return [dist / name for name in names if (dist / name).exists()]
+
+
+def main() -> int:
+    dist = Path(sys.argv[1] if len(sys.argv) > 1 else "dist")
+    files = first_load_files(dist)
+    total = 0
+    print(f"{'file':<52} {'bytes':>10} {'gzip':>10}")
+    for path in files:
+        raw = path.read_bytes()
+        packed = len(gzip.compress(raw, compresslevel=9, mtime=0))
+        total += packed
+        print(f"{path.name:<52} {len(raw):>10,} {packed:>10,}")
+    print(f"{'total (gzip)':<52} {'':>10} {total:>10,}   budget {BUDGET:,}")
+    if not any(p.suffix == ".wasm" for p in files):
+        print("no wasm found: is this a Trunk build?", file=sys.stderr)
+        return 1
+    if total > BUDGET:
+        print(f"OVER BUDGET: first load is {total:,} bytes gzip, {total - BUDGET:,} over {BUDGET:,}", file=sys.stderr)
+        return 1
+    print(f"within budget: {BUDGET - total:,} bytes to spare")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
