@@ -23,6 +23,10 @@ AS_OF=2026-03-01
 
 echo "== building (release)" >&2
 cargo build --release -p subsidy-engine --bin estimate >&2
+# For information: the same CLI at opt-level 3 (the workspace's release profile is opt-level "z",
+# chosen for the size of the web app's wasm, and the CLI shares it).
+CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_TARGET_DIR="$BENCH/target/cli-opt3" \
+  cargo build --release -p subsidy-engine --bin estimate >&2
 cargo build --release --manifest-path "$BENCH/Cargo.toml" --all-targets >&2
 
 echo "== criterion: full profile" >&2
@@ -40,31 +44,38 @@ head -n 1000 "$TMP/profiles.jsonl" | target/release/estimate --batch --as-of "$A
 [ "$(wc -l < "$TMP/head.jsonl")" = 1000 ] || { echo "batch: wrong number of lines" >&2; exit 1; }
 if grep -q '"errors"' "$TMP/head.jsonl"; then echo "batch: a generated profile was refused" >&2; exit 1; fi
 [ "$(tail -n 1 "$TMP/head.jsonl" | grep -o '^{"line":[0-9]*')" = '{"line":1000' ] || { echo "batch: output out of order" >&2; exit 1; }
-BEST=
-for run in 1 2 3; do
-  start=$(date +%s%N)
-  target/release/estimate --batch --as-of "$AS_OF" < "$TMP/profiles.jsonl" > /dev/null
-  end=$(date +%s%N)
-  elapsed=$((end - start))
-  echo "   run $run: $((elapsed / 1000000)) ms" >&2
-  if [ -z "$BEST" ] || [ "$elapsed" -lt "$BEST" ]; then BEST=$elapsed; fi
-done
+# best_of_3 BINARY: the fastest of three whole runs, in nanoseconds.
+best_of_3() {
+  local best= run start end elapsed
+  for run in 1 2 3; do
+    start=$(date +%s%N)
+    "$1" --batch --as-of "$AS_OF" < "$TMP/profiles.jsonl" > /dev/null
+    end=$(date +%s%N)
+    elapsed=$((end - start))
+    echo "   $1 run $run: $((elapsed / 1000000)) ms" >&2
+    if [ -z "$best" ] || [ "$elapsed" -lt "$best" ]; then best=$elapsed; fi
+  done
+  echo "$best"
+}
+BEST=$(best_of_3 target/release/estimate)
+BEST_OPT3=$(best_of_3 "$BENCH/target/cli-opt3/release/estimate")
 
 echo "== peer: GoRules ZEN" >&2
 ZEN_LINE=$("$BENCH/target/release/zen-compare" 20000 7 | tee /dev/stderr | grep '^RESULT')
 field() { echo "$ZEN_LINE" | tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
 
-awk -v eval_ns="$EVAL_NS" -v view_ns="$VIEW_NS" -v best="$BEST" -v n="$BATCH_PROFILES" \
+awk -v eval_ns="$EVAL_NS" -v view_ns="$VIEW_NS" -v best="$BEST" -v best3="$BEST_OPT3" -v n="$BATCH_PROFILES" \
     -v ours="$(field ours_ns)" -v zen="$(field zen_ns)" -v ratio="$(field ratio)" \
     -v cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')" \
-    -v cores="$(nproc)" -v rustc="$(rustc --version)" '
+    -v cores="$(nproc)" -v rustc="$(rustc --version)" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" '
 function met(ok) { return ok ? "yes" : "NO" }
 BEGIN {
   evals = 1e9 / eval_ns; views = 1e9 / view_ns; batch = n / (best / 1e9)
-  printf "\nMachine: %s, %d cores; %s\n\n", cpu, cores, rustc
+  printf "\nMachine: %s, %d cores; %s; load average at the end %s\n\n", cpu, cores, rustc, load
   printf "| figure | value | goal | met? |\n|---|---|---|---|\n"
   printf "| evaluations/s, full profile, one core (criterion median %.0f ns) | %.0f | > 1,000,000 | %s |\n", eval_ns, evals, met(evals > 1000000)
   printf "| evaluate + ReportView/s, full profile, one core (%.0f ns), for information | %.0f | - | - |\n", view_ns, views
   printf "| estimate --batch profiles/s, %d profiles end to end (best of 3: %.2f s) | %.0f | > 200,000 | %s |\n", n, best / 1e9, batch, met(batch > 200000)
+  printf "| the same, CLI built at opt-level 3 instead of the workspace release profile (z), for information (%.2f s) | %.0f | - | - |\n", best3 / 1e9, n / (best3 / 1e9)
   printf "| ours vs GoRules ZEN 2.1.6, same profiles, amounts identical (%.0f ns vs %.0f ns) | %.1fx | >= 10x | %s |\n", ours, zen, ratio, met(ratio >= 10)
 }'

@@ -61,7 +61,7 @@ impl<'r> Evaluation<'_, 'r> {
             programme: p,
             verdict: Verdict::NotApplicable,
             amount: Amount::None,
-            conditions: Vec::with_capacity(p.conditions.len()),
+            conditions: Vec::new(),
             missing: Vec::new(),
             steps: Vec::new(),
             notes: Vec::new(),
@@ -74,6 +74,7 @@ impl<'r> Evaluation<'_, 'r> {
             return Some(outcome);
         }
         let mut failed = false;
+        outcome.conditions.reserve_exact(p.conditions.len());
         for condition in &p.conditions {
             let status = self.check(condition, &mut outcome);
             failed |= status == Status::NotMet;
