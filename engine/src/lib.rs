@@ -13,6 +13,7 @@ pub mod evaluate;
 pub mod explain;
 pub mod fields;
 pub mod input;
+pub mod json;
 pub mod lang;
 pub mod money;
 pub mod profile;
