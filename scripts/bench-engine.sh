@@ -61,7 +61,9 @@ BEST=$(best_of_3 target/release/estimate)
 BEST_OPT3=$(best_of_3 "$BENCH/target/cli-opt3/release/estimate")
 
 echo "== peer: GoRules ZEN" >&2
-ZEN_LINE=$("$BENCH/target/release/zen-compare" 20000 7 | tee /dev/stderr | grep '^RESULT')
+ZEN_OUT=$("$BENCH/target/release/zen-compare" 20000 7)
+echo "$ZEN_OUT" >&2
+ZEN_LINE=$(echo "$ZEN_OUT" | grep '^RESULT')
 field() { echo "$ZEN_LINE" | tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
 
 awk -v eval_ns="$EVAL_NS" -v view_ns="$VIEW_NS" -v best="$BEST" -v best3="$BEST_OPT3" -v n="$BATCH_PROFILES" \
