@@ -3,10 +3,11 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt::Write;
 use subsidy_engine::fields::{Field, Section};
 use subsidy_engine::input::ProfileError;
+use subsidy_engine::json::{self, write_string, Json};
 use subsidy_engine::money::Unit;
 use subsidy_engine::{Lang, Profile};
 
@@ -18,7 +19,7 @@ pub const BEFORE_LINK_KEY: &str = "gd-ai-subsidy/session-before-link";
 
 /// Everything the form holds. `form` keeps the values of sections that are switched off, so that
 /// switching one off and on again loses nothing; `enabled` says which count.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub envelope: u32,
     pub lang: Option<Lang>,
@@ -26,9 +27,7 @@ pub struct Session {
     pub enabled: Vec<String>,
     /// What was typed into each field, exactly: restored as typed (an unreadable text with its
     /// message). Fields never typed into show their stored value.
-    #[serde(default)]
     pub texts: BTreeMap<Field, String>,
-    #[serde(default)]
     pub units: BTreeMap<Field, Unit>,
 }
 
@@ -69,18 +68,80 @@ impl Session {
         profile
     }
 
+    /// `{"envelope": 1, "lang": "zh", "form": {profile}, "enabled": [...], "texts": {...}, "units": {...}}`
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut out = format!("{{\"envelope\":{},\"lang\":", self.envelope);
+        match self.lang {
+            Some(lang) => write_string(&mut out, lang.tag()),
+            None => out.push_str("null"),
+        }
+        let _ = write!(out, ",\"form\":{},\"enabled\":[", self.form.to_json_pretty().trim_end());
+        for (i, key) in self.enabled.iter().enumerate() {
+            out.push_str(if i == 0 { "" } else { "," });
+            write_string(&mut out, key);
+        }
+        out.push_str("],\"texts\":{");
+        for (i, (field, text)) in self.texts.iter().enumerate() {
+            out.push_str(if i == 0 { "" } else { "," });
+            write_string(&mut out, &field.path());
+            out.push(':');
+            write_string(&mut out, text);
+        }
+        out.push_str("},\"units\":{");
+        for (i, (field, unit)) in self.units.iter().enumerate() {
+            out.push_str(if i == 0 { "" } else { "," });
+            write_string(&mut out, &field.path());
+            out.push_str(if *unit == Unit::Wan { ":\"wan\"" } else { ":\"yuan\"" });
+        }
+        out.push_str("}}");
+        out
     }
 
-    /// Reads a stored session. The profile inside is not re-validated: a stored session may hold a
-    /// cross-field problem (completion before start) that the form shows, and it must still load.
+    /// Reads a stored session. Its profile may hold a range or date-order problem, which the form
+    /// shows; anything else that does not read makes the whole session unreadable.
     pub fn from_json(text: &str) -> Result<Session, String> {
-        let session: Session = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        if session.envelope != ENVELOPE_VERSION {
-            return Err(format!("envelope version {}", session.envelope));
+        let json = json::parse(text).map_err(|e| e.reason.to_string())?;
+        match json.get("envelope") {
+            Some(Json::Number(n)) if *n == ENVELOPE_VERSION.to_string() => {}
+            _ => return Err("not a session of this version".into()),
         }
-        Ok(session)
+        let (form, errors) = Profile::read_json(json.get("form").ok_or("no form")?);
+        if !errors.is_empty() {
+            return Err("the form does not read".into());
+        }
+        let lang = json.get("lang").and_then(Json::as_str).and_then(Lang::from_tag);
+        let strings = |key: &str| -> Result<Vec<String>, String> {
+            match json.get(key) {
+                Some(Json::Array(items)) => {
+                    items.iter().map(|i| i.as_str().map(str::to_string).ok_or(key.to_string())).collect()
+                }
+                _ => Err(format!("no {key}")),
+            }
+        };
+        let by_field = |key: &str| -> Result<Vec<(Field, String)>, String> {
+            match json.get(key) {
+                Some(Json::Object(entries)) => entries
+                    .iter()
+                    .map(|(path, value)| match (Field::from_path(path), value.as_str()) {
+                        (Some(field), Some(text)) => Ok((field, text.to_string())),
+                        _ => Err(format!("{key}.{path}")),
+                    })
+                    .collect(),
+                _ => Err(format!("no {key}")),
+            }
+        };
+        let units = by_field("units")?
+            .into_iter()
+            .map(|(field, unit)| (field, if unit == "wan" { Unit::Wan } else { Unit::Yuan }))
+            .collect();
+        Ok(Session {
+            envelope: ENVELOPE_VERSION,
+            lang,
+            form,
+            enabled: strings("enabled")?,
+            texts: by_field("texts")?.into_iter().collect(),
+            units,
+        })
     }
 }
 
@@ -93,7 +154,7 @@ pub enum LinkError {
 
 /// `#profile=<base64url of the profile JSON>`: the fragment never reaches a server.
 pub fn share_fragment(profile: &Profile) -> String {
-    let json = serde_json::to_string(profile).unwrap_or_default();
+    let json = profile.to_json_compact();
     format!("#profile={}", URL_SAFE_NO_PAD.encode(json))
 }
 

@@ -5,12 +5,14 @@ use crate::city::City;
 use crate::credit_code::{CreditCode, CreditCodeProblem};
 use crate::date::{Date, DateProblem};
 use crate::fields::{Field, FieldKind, Section};
+use crate::json::{self, Json};
 use crate::lang::Lang;
 use crate::money::{check_amount, AmountProblem};
+use crate::profile::NewValue;
 use crate::profile::{Profile, Value, FORMAT_VERSION};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use serde_json::Value as Json;
+use std::fmt::Write;
 use std::str::FromStr;
 
 /// Years outside this range cannot be a recognition, an approval or a project of this policy era.
@@ -206,24 +208,116 @@ fn expected_kind(kind: FieldKind, lang: Lang) -> &'static str {
 }
 
 impl Profile {
-    /// Reads a profile file. On failure, every problem found is returned, each tied to its field.
+    /// Reads a profile file field by field through the catalogue. On failure, every problem found
+    /// is returned at once, each tied to its field (or to its place in the file), in form order.
     pub fn from_json(text: &str) -> Result<Profile, Vec<ProfileError>> {
-        match serde_json::from_str::<Profile>(text) {
-            Ok(profile) => {
-                let errors = profile.validate();
-                if errors.is_empty() {
-                    Ok(profile)
-                } else {
-                    Err(errors)
-                }
-            }
-            Err(serde_error) => Err(diagnose(text, &serde_error)),
+        let json = json::parse(text).map_err(|e| {
+            vec![ProfileError {
+                at: Location::Document,
+                problem: Problem::Syntax { line: e.line, column: e.column },
+            }]
+        })?;
+        let (profile, mut errors) = Profile::read_json(&json);
+        errors.extend(profile.validate());
+        if errors.is_empty() {
+            return Ok(profile);
         }
+        // Problems of the file itself first, then fields in the order of the form.
+        errors.sort_by_key(|e| match e.at {
+            Location::Field(field) => Some(field),
+            _ => None,
+        });
+        Err(errors)
     }
 
+    /// Reads what can be read of a profile from JSON: each value of the right kind is kept, each
+    /// other one is a problem. Ranges and the dates' order are left to `validate`, so that a form
+    /// saved with such a problem comes back with it, and shows it.
+    pub fn read_json(json: &Json) -> (Profile, Vec<ProfileError>) {
+        let mut profile = Profile::default();
+        let mut errors = Vec::new();
+        let Json::Object(top) = json else {
+            return (profile, vec![ProfileError { at: Location::Document, problem: Problem::NotAnObject }]);
+        };
+        match json.get("format_version") {
+            None | Some(Json::Null) => {
+                errors.push(path_error("format_version", Problem::FormatVersionMissing))
+            }
+            Some(Json::Number(n)) if *n == FORMAT_VERSION.to_string() => {}
+            Some(other) => errors.push(path_error(
+                "format_version",
+                Problem::FormatVersionUnsupported { found: compact(other) },
+            )),
+        }
+        for (key, value) in top {
+            if key == "format_version" {
+                continue;
+            }
+            let Some(section) = Section::from_key(key) else {
+                errors.push(path_error(key, Problem::UnknownKey));
+                continue;
+            };
+            let entries = match value {
+                Json::Null if section != Section::Company => continue,
+                Json::Object(entries) => entries,
+                _ => {
+                    errors.push(path_error(key, Problem::WrongType));
+                    continue;
+                }
+            };
+            profile.set_section(section, true);
+            for (name, value) in entries {
+                match section.fields().find(|f| f.key() == name) {
+                    None => errors.push(path_error(&format!("{key}.{name}"), Problem::UnknownKey)),
+                    Some(field) => match read_value(field, value) {
+                        // The value was read for this field's kind, so writing it cannot fail.
+                        Ok(value) => drop(profile.set(field, value)),
+                        Err(problem) => errors.push(ProfileError::at(field, problem)),
+                    },
+                }
+            }
+        }
+        (profile, errors)
+    }
+
+    /// The profile file: every field of every present section, `null` where unknown, money as
+    /// exact strings of yuan.
     pub fn to_json_pretty(&self) -> String {
-        // A Profile holds only strings, numbers and enums: serialising it cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        self.write_json(true)
+    }
+
+    /// The same on one line, leaving out what is unknown or absent (which reads back the same):
+    /// what a share link carries.
+    pub fn to_json_compact(&self) -> String {
+        self.write_json(false)
+    }
+
+    fn write_json(&self, pretty: bool) -> String {
+        let (line, indent) = if pretty { ("\n", "  ") } else { ("", "") };
+        let mut out =
+            format!("{{{line}{indent}\"format_version\":{}{FORMAT_VERSION}", if pretty { " " } else { "" });
+        for section in Section::ALL.into_iter().filter(|s| pretty || self.has_section(*s)) {
+            let _ = write!(out, ",{line}{indent}\"{}\":{}", section.key(), if pretty { " " } else { "" });
+            if !self.has_section(section) {
+                out.push_str("null");
+                continue;
+            }
+            out.push('{');
+            let fields = section.fields().filter(|f| pretty || self.get(*f).is_known());
+            for (i, field) in fields.enumerate() {
+                let comma = if i == 0 { "" } else { "," };
+                let _ = write!(
+                    out,
+                    "{comma}{line}{indent}{indent}\"{}\":{}",
+                    field.key(),
+                    if pretty { " " } else { "" }
+                );
+                write_value(&mut out, self.get(field));
+            }
+            let _ = write!(out, "{line}{indent}}}");
+        }
+        let _ = write!(out, "{line}}}{line}");
+        out
     }
 
     /// Checks what the types alone cannot: ranges, lengths, the format version and the dates'
@@ -278,112 +372,77 @@ fn range_problem(value: Value<'_>) -> Option<Problem> {
     }
 }
 
-/// Serde said no; find out which fields are wrong and why, in our own words.
-fn diagnose(text: &str, serde_error: &serde_json::Error) -> Vec<ProfileError> {
-    let document = |problem| vec![ProfileError { at: Location::Document, problem }];
-    let json: Json = match serde_json::from_str(text) {
-        Ok(json) => json,
-        Err(e) => return document(Problem::Syntax { line: e.line(), column: e.column() }),
-    };
-    let Json::Object(top) = &json else {
-        return document(Problem::NotAnObject);
-    };
-    let mut errors = Vec::new();
-    match top.get("format_version") {
-        None | Some(Json::Null) => errors.push(path_error("format_version", Problem::FormatVersionMissing)),
-        Some(Json::Number(n)) if n.as_u64() == Some(FORMAT_VERSION.into()) => {}
-        Some(other) => errors.push(path_error(
-            "format_version",
-            Problem::FormatVersionUnsupported { found: other.to_string() },
-        )),
-    }
-    for (key, value) in top {
-        if key == "format_version" {
-            continue;
-        }
-        let Some(section) = Section::from_key(key) else {
-            errors.push(path_error(key, Problem::UnknownKey));
-            continue;
-        };
-        let entries = match value {
-            Json::Null if section != Section::Company => continue,
-            Json::Object(entries) => entries,
-            _ => {
-                errors.push(path_error(key, Problem::WrongType));
-                continue;
-            }
-        };
-        for (name, value) in entries {
-            match section.fields().find(|f| f.key() == name) {
-                None => errors.push(path_error(&format!("{key}.{name}"), Problem::UnknownKey)),
-                Some(field) => {
-                    if let Some(problem) = value_problem(field, value) {
-                        errors.push(ProfileError::at(field, problem));
-                    }
-                }
-            }
-        }
-    }
-    // JSON objects come back with sorted keys; report in the order of the form instead.
-    errors.sort_by_key(|e| match e.at {
-        Location::Field(field) => Some(field),
-        _ => None,
-    });
-    if errors.is_empty() {
-        // A shape serde refused that the walk above accepts: report serde's own position.
-        return document(Problem::Syntax { line: serde_error.line(), column: serde_error.column() });
-    }
-    errors
-}
-
 fn path_error(path: &str, problem: Problem) -> ProfileError {
     ProfileError { at: Location::Path(path.to_string()), problem }
 }
 
-/// What is wrong with one JSON value for one field, if anything (ranges included).
-fn value_problem(field: Field, value: &Json) -> Option<Problem> {
-    if value.is_null() {
-        return None;
+/// A value as the message shows it: `2`, `"2"`, `true`.
+fn compact(value: &Json) -> String {
+    match value {
+        Json::Number(n) => n.clone(),
+        Json::String(s) => format!("{s:?}"),
+        Json::Bool(b) => b.to_string(),
+        other => other.kind().to_string(),
     }
-    let wrong = Some(Problem::WrongType);
+}
+
+/// Reads one JSON value for one field: its kind only; ranges are `validate`'s.
+fn read_value(field: Field, value: &Json) -> Result<NewValue, Problem> {
+    let whole = |n: &str| n.bytes().all(|b| b.is_ascii_digit() || b == b'-');
     match (field.kind(), value) {
-        (FieldKind::Text, Json::String(s)) => range_problem(Value::Text(s)),
+        (_, Json::Null) => Ok(NewValue::Unknown),
+        (FieldKind::Text, Json::String(s)) => Ok(NewValue::Text(s.clone())),
         (FieldKind::CreditCode, Json::String(s)) => {
-            CreditCode::parse(s).err().map(|reason| Problem::CreditCode { reason })
+            CreditCode::parse(s).map(NewValue::CreditCode).map_err(|reason| Problem::CreditCode { reason })
         }
         (FieldKind::City, Json::String(s)) => {
-            City::from_id(s).is_none().then(|| Problem::UnknownCity { found: s.clone() })
+            City::from_id(s).map(NewValue::City).ok_or_else(|| Problem::UnknownCity { found: s.clone() })
         }
-        (FieldKind::Bool, Json::Bool(_)) => None,
-        (FieldKind::Year, Json::Number(n)) => match n.as_i64() {
-            Some(y) if (i64::from(*YEARS.start())..=i64::from(*YEARS.end())).contains(&y) => None,
-            Some(y) => Some(Problem::YearOutOfRange { found: y }),
-            None => wrong,
+        (FieldKind::Bool, Json::Bool(b)) => Ok(NewValue::Bool(*b)),
+        (FieldKind::Year, Json::Number(n)) if whole(n) => match n.parse::<i64>() {
+            Ok(year) => {
+                i32::try_from(year).map(NewValue::Year).map_err(|_| Problem::YearOutOfRange { found: year })
+            }
+            Err(_) => {
+                Err(Problem::YearOutOfRange { found: if n.starts_with('-') { i64::MIN } else { i64::MAX } })
+            }
         },
         (FieldKind::Date, Json::String(s)) => {
-            Date::parse(s).err().map(|p| Problem::Date { reason: p.into() })
+            Date::parse(s).map(NewValue::Date).map_err(|p| Problem::Date { reason: p.into() })
         }
-        (FieldKind::Money, Json::Number(_) | Json::String(_)) => {
-            let text = match value {
-                Json::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            match Decimal::from_str(&text).or_else(|_| Decimal::from_scientific(&text)) {
-                Ok(amount) => check_amount(amount).err().map(|reason| Problem::Amount { reason }),
+        (FieldKind::Money, Json::Number(text) | Json::String(text)) => {
+            match Decimal::from_str(text).or_else(|_| Decimal::from_scientific(text)) {
+                Ok(amount) => Ok(NewValue::Money(amount)),
                 Err(_) if text.trim_start().starts_with('-') => {
-                    Some(Problem::Amount { reason: AmountProblem::Negative })
+                    Err(Problem::Amount { reason: AmountProblem::Negative })
                 }
-                Err(_) => Some(Problem::Amount { reason: AmountProblem::NotANumber }),
+                Err(_) => Err(Problem::Amount { reason: AmountProblem::NotANumber }),
             }
         }
-        (FieldKind::Count, Json::Number(n)) => match n.as_u64() {
-            Some(c) if c > MAX_COUNT => Some(Problem::CountTooLarge),
-            Some(_) => None,
-            None => wrong,
-        },
-        (FieldKind::Choice(choices), Json::String(s)) => {
-            (!choices.iter().any(|c| c.id == s)).then(|| Problem::UnknownChoice { found: s.clone() })
+        (FieldKind::Count, Json::Number(n)) if !n.starts_with('-') && whole(n) => {
+            Ok(NewValue::Count(n.parse::<u64>().unwrap_or(u64::MAX)))
         }
-        _ => wrong,
+        (FieldKind::Choice(choices), Json::String(s)) => choices
+            .iter()
+            .find(|c| c.id == s)
+            .map(|c| NewValue::Choice(c.id.to_string()))
+            .ok_or_else(|| Problem::UnknownChoice { found: s.clone() }),
+        _ => Err(Problem::WrongType),
+    }
+}
+
+fn write_value(out: &mut String, value: Value<'_>) {
+    let text = |out: &mut String, s: &str| json::write_string(out, s);
+    match value {
+        Value::Unknown => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if b { "true" } else { "false" }),
+        Value::Count(n) => drop(write!(out, "{n}")),
+        Value::Year(y) => drop(write!(out, "{y}")),
+        Value::Money(m) => text(out, &m.normalize().to_string()),
+        Value::Date(d) => text(out, &d.to_string()),
+        Value::Choice(id) => text(out, id),
+        Value::City(c) => text(out, c.id()),
+        Value::Text(t) => text(out, t),
+        Value::CreditCode(c) => text(out, c.as_str()),
     }
 }

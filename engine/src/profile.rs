@@ -6,16 +6,13 @@ use crate::credit_code::CreditCode;
 use crate::date::Date;
 use crate::fields::{Field, FieldKind, Section};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 /// The profile file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
     pub format_version: u32,
-    #[serde(default)]
     pub company: Company,
     pub little_giant: Option<Recognition>,
     pub single_champion: Option<Recognition>,
@@ -25,8 +22,7 @@ pub struct Profile {
     pub national_project: Option<NationalProject>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Company {
     pub name: Option<String>,
     pub credit_code: Option<CreditCode>,
@@ -36,91 +32,52 @@ pub struct Company {
 }
 
 /// A national recognition (little giant or single champion) and what the city awarded for it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Recognition {
     pub first_recognised_year: Option<i32>,
-    #[serde(default, deserialize_with = "yuan::deserialize")]
     pub city_award: Option<Decimal>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct InnovationCentre {
     pub level: Option<CentreLevel>,
     pub approval_year: Option<i32>,
     pub operating: Option<bool>,
-    #[serde(default, deserialize_with = "yuan::deserialize")]
     pub equipment_cost: Option<Decimal>,
-    #[serde(default, deserialize_with = "yuan::deserialize")]
     pub software_cost: Option<Decimal>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct BenchmarkProject {
     pub applicant_type: Option<ApplicantType>,
     pub start_date: Option<Date>,
     pub completion_date: Option<Date>,
-    #[serde(default, deserialize_with = "yuan::deserialize")]
     pub investment: Option<Decimal>,
     pub in_guangdong: Option<bool>,
     pub compliance_clean: Option<bool>,
     pub quantified_results: Option<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct OpenSourcePlatform {
     pub kind: Option<PlatformKind>,
     pub active_users: Option<u64>,
     pub enterprises_served: Option<u64>,
-    #[serde(default, deserialize_with = "yuan::deserialize")]
     pub previous_year_operating_expenses: Option<Decimal>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct NationalProject {
     pub undertakes: Option<bool>,
     pub meets_matching_conditions: Option<bool>,
-    #[serde(default, deserialize_with = "yuan::deserialize")]
     pub estimated_provincial_matching: Option<Decimal>,
-}
-
-/// Money is read from a string (exact) or from a JSON number, as the profile format allows. A number
-/// is read from its JSON text exactly as `input::diagnose` reads it, so the two agree on what is
-/// wrong with it; `Decimal`'s own reader (strings only, with the `serde-str` feature) took a valid
-/// number for broken JSON.
-mod yuan {
-    use rust_decimal::Decimal;
-    use serde::de::{Deserialize, Deserializer, Error, Unexpected};
-    use serde_json::Value as Json;
-    use std::str::FromStr;
-
-    const EXPECTED: &str = "an amount in yuan, as a string or a number";
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
-        match Option::<Json>::deserialize(deserializer)? {
-            None | Some(Json::Null) => Ok(None),
-            Some(Json::Number(n)) => {
-                let text = n.to_string();
-                let amount = Decimal::from_str(&text).or_else(|_| Decimal::from_scientific(&text));
-                amount.map(Some).map_err(|_| D::Error::invalid_value(Unexpected::Other(&text), &EXPECTED))
-            }
-            Some(text @ Json::String(_)) => {
-                <Decimal as Deserialize>::deserialize(text).map(Some).map_err(D::Error::custom)
-            }
-            Some(_) => Err(D::Error::invalid_type(Unexpected::Other("not a string or number"), &EXPECTED)),
-        }
-    }
 }
 
 macro_rules! choice_enum {
     ($name:ident { $($variant:ident = $id:literal),* $(,)? }) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name {
-            $(#[serde(rename = $id)] $variant,)*
+            $($variant,)*
         }
 
         impl $name {

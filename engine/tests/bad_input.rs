@@ -145,3 +145,12 @@ fn profiles_round_trip_through_json() {
         assert_eq!(Profile::from_json(&profile.to_json_pretty()), Ok(profile));
     }
 }
+
+#[test]
+fn the_compact_form_leaves_out_the_unknown_and_reads_back_the_same() {
+    let profile = example("w06-benchmark-visual-inspection");
+    let compact = profile.to_json_compact();
+    assert!(!compact.contains("null") && !compact.contains('\n'), "{compact}");
+    assert!(compact.len() < profile.to_json_pretty().len());
+    assert_eq!(Profile::from_json(&compact), Ok(profile));
+}

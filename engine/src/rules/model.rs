@@ -4,11 +4,10 @@ use crate::date::Date;
 use crate::fields::{Field, Section};
 use crate::lang::Text;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct RuleSet {
     /// The version of this file's shape (not of the policy).
     pub schema: u32,
@@ -19,12 +18,11 @@ pub struct RuleSet {
     pub documents: Vec<Document>,
     pub citations: Vec<Citation>,
     pub programmes: Vec<Programme>,
-    #[serde(default)]
     pub city_awards: Vec<CityAward>,
 }
 
 /// How sure we are of a fact, as the domain brief marks it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     /// Seen in a copy of the official text.
@@ -35,8 +33,7 @@ pub enum Confidence {
     Inferred,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Document {
     pub id: String,
     /// The official number, e.g. 粤府办〔2025〕6号.
@@ -49,12 +46,10 @@ pub struct Document {
     pub in_force: Option<Period>,
     pub confidence: Confidence,
     pub source_url: String,
-    #[serde(default)]
     pub note: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Period {
     pub from: Date,
     /// `None` where no end date is published.
@@ -68,8 +63,7 @@ impl Period {
 }
 
 /// A place in a document: "粤府办〔2025〕6号, art. 2 (quality enterprises)".
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Citation {
     pub id: String,
     pub document: String,
@@ -80,29 +74,21 @@ pub struct Citation {
     pub verified: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Programme {
     pub id: String,
     pub title: Text,
     pub summary: Text,
     /// The profile section whose presence makes the programme apply; none for informational items.
-    #[serde(default, deserialize_with = "section_key")]
     pub section: Option<Section>,
     pub cites: Vec<String>,
-    #[serde(default)]
     pub competitive: Option<Competition>,
-    #[serde(default)]
     pub conditions: Vec<Condition>,
-    #[serde(default)]
     pub formula: Option<Formula>,
     /// A call round whose windows the conditions use.
-    #[serde(default)]
     pub round: Option<Round>,
-    #[serde(default)]
     pub readings: Vec<Reading>,
     /// Facts a reader must know that no formula expresses.
-    #[serde(default)]
     pub notes: Vec<Text>,
     pub apply: HowToApply,
 }
@@ -114,46 +100,40 @@ impl Programme {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Competition {
     pub quota_per_year: u32,
     pub quota: Text,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Round {
     pub year: i32,
     pub label: Text,
     pub cite: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct HowToApply {
     pub channel: Text,
     pub office: Text,
 }
 
 /// One thing an applicant must be or have.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Condition {
     pub id: String,
     pub text: Text,
     pub cite: String,
     /// A self-declaration (integrity, compliance): when unknown it is assumed met and listed for
     /// the applicant to confirm, rather than blocking the verdict.
-    #[serde(default)]
     pub declaration: bool,
     pub test: Test,
 }
 
 /// The tests the engine can apply to a field. Thresholds carry an optional near-miss margin in the
 /// field's own unit (users, yuan, years, days): a value that fails by less gets a hint.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub enum Test {
     Is { field: Field, value: bool },
     OneOf { field: Field, values: Vec<String> },
@@ -181,8 +161,7 @@ impl Test {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub enum Formula {
     /// award = rate × (sum of the base fields), at most the cap.
     RateOfBase { rate: Decimal, base: Vec<Field>, cap: Cap },
@@ -193,8 +172,7 @@ pub enum Formula {
     NoFixedAmount { estimate: Field, case_by_case_from: Decimal },
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged, deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub enum Cap {
     Fixed(Decimal),
     ByChoice { by: Field, amounts: BTreeMap<String, Decimal> },
@@ -211,7 +189,7 @@ impl Cap {
 }
 
 /// What "total award at most X" can mean when a province matches a city award C.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CapRule {
     /// City and province share the cap equally: match = min(ratio × C, cap / 2).
@@ -222,8 +200,7 @@ pub enum CapRule {
     ProvincialPartOnly,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct CapReading {
     pub rule: CapRule,
     pub text: Text,
@@ -231,38 +208,24 @@ pub struct CapReading {
 
 /// A clause the text leaves open: the reading taken and the one not taken, shown when `when`
 /// holds (always, if absent).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Reading {
     pub id: String,
-    #[serde(default)]
     pub when: Option<Test>,
     pub taken: Text,
     pub alternative: Text,
 }
 
 /// A city's own award for a recognition, used to pre-fill the city award (as an assumption).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct CityAward {
     pub city: crate::city::City,
-    #[serde(deserialize_with = "section_key_required")]
     pub recognition: Section,
     pub amount: Decimal,
     /// Only well-sourced awards pre-fill the form; the rest are shown as hints.
     pub prefill: bool,
     pub cite: String,
     pub confidence: Confidence,
-}
-
-fn section_key<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Section>, D::Error> {
-    let key = Option::<String>::deserialize(d)?;
-    key.map(|k| Section::from_key(&k).ok_or_else(|| serde::de::Error::custom(format!("no section {k:?}"))))
-        .transpose()
-}
-
-fn section_key_required<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Section, D::Error> {
-    section_key(d)?.ok_or_else(|| serde::de::Error::custom("a section is required"))
 }
 
 impl RuleSet {
