@@ -9,8 +9,13 @@ pub fn window() -> web_sys::Window {
     leptos::prelude::window()
 }
 
+/// localStorage through gloo, as raw strings (the session writes its own JSON, see `session.rs`).
+/// gloo throws where storage is blocked, so availability is asked first: the page then still
+/// works, without saving.
 fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
+    use gloo_storage::Storage;
+    window().local_storage().ok().flatten()?;
+    Some(gloo_storage::LocalStorage::raw())
 }
 
 pub fn load(key: &str) -> Option<String> {
@@ -109,10 +114,9 @@ pub async fn copy(text: String) -> bool {
 }
 
 pub async fn read_file(file: web_sys::File) -> Result<String, String> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .map_err(|_| "the file cannot be read".to_string())?;
-    text.as_string().ok_or_else(|| "not text".to_string())
+    let text =
+        wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| "the file cannot be read")?;
+    text.as_string().ok_or_else(|| "the file is not text".to_string())
 }
 
 /// Served over http(s), the page installs its service worker so that it works offline after the
