@@ -2,11 +2,11 @@
 //! the units the fund rules are addressed to.
 
 use crate::lang::Lang;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 macro_rules! cities {
     ($($variant:ident $id:literal $zh:literal $en:literal;)*) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
         pub enum City {
             $(#[serde(rename = $id)] $variant,)*
         }

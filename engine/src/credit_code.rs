@@ -2,7 +2,7 @@
 //! check character over the first 17.
 
 use crate::lang::Lang;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 const ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -84,13 +84,6 @@ fn value_of(c: char) -> Option<u32> {
 impl fmt::Display for CreditCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for CreditCode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<CreditCode, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        CreditCode::parse(&text).map_err(|p| serde::de::Error::custom(p.message(Lang::En)))
     }
 }
 

@@ -1,6 +1,6 @@
 //! Calendar dates (`YYYY-MM-DD`) with no clock: the shell supplies "today", the engine never asks.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// A day in the proleptic Gregorian calendar. Field order makes the derived ordering chronological.
@@ -107,13 +107,6 @@ impl fmt::Display for Date {
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Date::parse(&text).map_err(|_| serde::de::Error::custom(format!("not a date: {text:?}")))
     }
 }
 

@@ -3,7 +3,7 @@
 //! all name fields through this one table, so a label is written once.
 
 use crate::lang::Lang;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 /// The parts of a profile. Every section but the company is optional: a section that is absent
 /// means "this does not apply to us", which is different from a section whose fields are unknown.
@@ -234,13 +234,6 @@ impl Field {
 impl Serialize for Field {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(&format_args!("{}.{}", self.section().key(), self.key()))
-    }
-}
-
-impl<'de> Deserialize<'de> for Field {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Field, D::Error> {
-        let path = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Field::from_path(&path).ok_or_else(|| serde::de::Error::custom(format!("no profile field {path:?}")))
     }
 }
 

@@ -1,9 +1,9 @@
 //! The two languages the estimator speaks, and bilingual text as it appears in the rule data.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The reader's language. Chinese comes first: it is the language of the documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -43,8 +43,7 @@ impl Lang {
 }
 
 /// A string in both languages, as the rule data carries it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Text {
     pub zh: String,
     pub en: String,

@@ -4,7 +4,7 @@
 use crate::lang::Lang;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt::Write;
 
 /// Amounts above this (one quadrillion yuan) cannot be true of any company, so they are input errors.
@@ -14,7 +14,7 @@ const WAN: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
 const YI: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0);
 
 /// The unit a money field is typed in. Chinese forms are often in 万元 (ten thousand yuan).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Unit {
     #[default]
