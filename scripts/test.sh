@@ -78,6 +78,7 @@ phase "engine is pure (no web crates, no I/O in the library)" "" scripts/check-e
 phase "cargo test, native, whole workspace" "" cargo test --workspace --locked
 phase "wasm-bindgen-test in headless Chromium" SKIP_WASM_TESTS wasm_tests
 phase "trunk build --release" SKIP_BUILD trunk build --release
+phase "first-load size (gzip) within its ceiling" "" python3 scripts/check_size.py dist
 phase "Playwright e2e" SKIP_E2E e2e
 
 printf '\n=== summary (total %ds)\n' "$((SECONDS - started_all))"
