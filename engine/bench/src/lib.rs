@@ -295,7 +295,8 @@ pub fn zen_graph() -> serde_json::Value {
 /// The profile as the peer engine's input: the profile file's JSON, with amounts as exact decimal
 /// numbers (the file writes them as strings; going through `f64` could change a fen).
 pub fn zen_input(profile: &Profile) -> zen_engine::Variable {
-    let json = serde_json::to_value(profile).expect("a profile serialises");
+    let json: serde_json::Value =
+        serde_json::from_str(&profile.to_json_compact()).expect("the engine writes valid JSON");
     let input = zen_engine::Variable::from(json);
     for &field in Field::ALL {
         if let (FieldKind::Money, Value::Money(amount)) = (field.kind(), profile.get(field)) {

@@ -13,7 +13,7 @@ fn main() -> io::Result<()> {
     for index in 0..count {
         let profile = generator.profile(index);
         assert!(profile.validate().is_empty(), "generated an invalid profile: {profile:?}");
-        serde_json::to_writer(&mut out, &profile)?;
+        out.write_all(profile.to_json_compact().as_bytes())?;
         out.write_all(b"\n")?;
     }
     out.flush()

@@ -50,7 +50,7 @@ fn main() {
                     ours,
                     theirs,
                     "profile {index}, {id}: ours {ours:?}, ZEN {theirs:?}\nprofile: {}\nZEN result: {}",
-                    serde_json::to_string(profile).unwrap_or_default(),
+                    profile.to_json_compact(),
                     response.result,
                 );
                 with_amount[slot] += usize::from(ours.is_some());
