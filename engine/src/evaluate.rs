@@ -1,13 +1,14 @@
 //! The engine: `evaluate(profile, rules, as_of)`. Pure: no clock, no I/O, same input, same output.
 
 use crate::date::Date;
-use crate::fields::{Field, FieldKind};
+use crate::fields::Field;
 use crate::input::ProfileError;
-use crate::money::floor_to_fen;
+use crate::money::{self, compare, floor_to_fen};
 use crate::profile::{Profile, Value};
 use crate::report::*;
 use crate::rules::{Cap, CapRule, Condition, Formula, Programme, RuleSet, Test};
 use rust_decimal::Decimal;
+use smallvec::SmallVec;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum EvalError {
@@ -33,10 +34,14 @@ pub fn evaluate<'r>(profile: &Profile, rules: &'r RuleSet, as_of: Date) -> Resul
     }
     // Usually every document is in force: then no programme needs its documents looked up.
     let all_in_force = rules.documents.iter().all(|d| d.in_force.is_none_or(|period| period.contains(as_of)));
+    // Each outcome is filled in where it lies: with its lists inline it is too large to move cheaply.
     let mut outcomes = Vec::with_capacity(rules.programmes.len());
-    for programme in rules.programmes.iter().filter(|p| !p.is_informational()) {
-        let outcome = Evaluation { profile, rules, as_of, programme, all_in_force }.run();
-        outcomes.push(outcome.ok_or_else(|| EvalError::Overflow { programme: programme.id.clone() })?);
+    outcomes.extend(rules.programmes.iter().filter(|p| !p.is_informational()).map(Outcome::new));
+    for outcome in &mut outcomes {
+        let programme = outcome.programme;
+        Evaluation { profile, rules, as_of, programme, all_in_force }
+            .run(outcome)
+            .ok_or_else(|| EvalError::Overflow { programme: programme.id.clone() })?;
     }
     let totals = totals(&outcomes).ok_or_else(|| EvalError::Overflow { programme: "totals".into() })?;
     let missing = ranked_missing(&outcomes);
@@ -54,40 +59,29 @@ struct Evaluation<'a, 'r> {
 }
 
 impl<'r> Evaluation<'_, 'r> {
-    /// `None` on arithmetic overflow.
-    fn run(&self) -> Option<Outcome<'r>> {
+    /// Fills in `outcome`, which starts as `Outcome::new`. `None` on arithmetic overflow.
+    fn run(&self, outcome: &mut Outcome<'r>) -> Option<()> {
         let p = self.programme;
-        let mut outcome = Outcome {
-            programme: p,
-            verdict: Verdict::NotApplicable,
-            amount: Amount::None,
-            conditions: Vec::new(),
-            missing: Vec::new(),
-            steps: Vec::new(),
-            notes: Vec::new(),
-            hints: Vec::new(),
-        };
         let Some(section) = p.section else {
-            return Some(outcome);
+            return Some(());
         };
         if !self.profile.has_section(section) {
-            return Some(outcome);
+            return Some(());
         }
         let mut failed = false;
-        outcome.conditions.reserve_exact(p.conditions.len());
         for condition in &p.conditions {
-            let status = self.check(condition, &mut outcome);
+            let status = self.check(condition, outcome);
             failed |= status == Status::NotMet;
             outcome.conditions.push(Checked { condition, status });
         }
         for reading in &p.readings {
-            let applies = reading.when.as_ref().is_none_or(|t| self.test(t, &mut Vec::new()) == Truth::Yes);
+            let applies = reading.when.as_ref().is_none_or(|t| self.test(t, &mut Hints::new()) == Truth::Yes);
             if applies {
                 outcome.notes.push(Note::Reading(reading));
             }
         }
         if let Some(formula) = &p.formula {
-            self.compute(formula, &mut outcome)?;
+            self.compute(formula, outcome)?;
         }
         outcome.verdict = if failed {
             Verdict::NotEligible
@@ -102,34 +96,31 @@ impl<'r> Evaluation<'_, 'r> {
         } else if let (Some(yuan), Some(_)) = (outcome.amount.yuan(), &p.competitive) {
             outcome.amount = Amount::Ceiling(yuan);
         }
-        self.context_notes(&mut outcome);
-        Some(outcome)
+        self.context_notes(outcome);
+        Some(())
     }
 
     fn check(&self, condition: &'r Condition, outcome: &mut Outcome<'r>) -> Status {
-        let mut hints = Vec::new();
-        let truth = self.test(&condition.test, &mut hints);
-        match truth {
+        // A test leaves hints only when it fails: they go straight to the outcome.
+        match self.test(&condition.test, &mut outcome.hints) {
             Truth::Yes => Status::Met,
-            Truth::No => {
-                outcome.hints.extend(hints);
-                Status::NotMet
-            }
+            Truth::No => Status::NotMet,
             // The condition's own line says "not answered: please confirm"; no separate note.
             Truth::Unknown if condition.declaration => Status::Assumed,
             Truth::Unknown => {
-                for field in condition.test.fields() {
+                for_each_field(&condition.test, &mut |field| {
                     if !self.profile.get(field).is_known() {
                         add_missing(&mut outcome.missing, field);
                     }
-                }
+                });
                 Status::Unknown
             }
         }
     }
 
-    /// Applies a test; records near-misses of failed thresholds into `hints`.
-    fn test(&self, test: &Test, hints: &mut Vec<NearMiss>) -> Truth {
+    /// Applies a test. A threshold missed by a little adds a hint to `hints`; a test adds hints
+    /// only when it fails.
+    fn test(&self, test: &Test, hints: &mut Hints) -> Truth {
         let value = |field: Field| self.profile.get(field);
         let truth = |b: bool| if b { Truth::Yes } else { Truth::No };
         match test {
@@ -147,14 +138,15 @@ impl<'r> Evaluation<'_, 'r> {
                     return Truth::Unknown;
                 };
                 let strict = matches!(test, Test::MoreThan { .. });
-                let passes = if strict { v > *threshold } else { v >= *threshold };
+                let order = compare(v, *threshold);
+                let passes = if strict { order.is_gt() } else { order.is_ge() };
                 if !passes && near_miss.is_some_and(|m| *threshold - v <= m) {
                     let shortfall = if strict {
                         Shortfall::MoreThan { value: v, threshold: *threshold }
                     } else {
                         Shortfall::AtLeast { value: v, threshold: *threshold }
                     };
-                    hints.push(NearMiss { field: *field, shortfall });
+                    record_near_miss(hints, *field, shortfall);
                 }
                 truth(passes)
             }
@@ -164,15 +156,9 @@ impl<'r> Evaluation<'_, 'r> {
                 };
                 let margin = near_miss.unwrap_or(0);
                 if y < *from && from - y <= margin {
-                    hints.push(NearMiss {
-                        field: *field,
-                        shortfall: Shortfall::YearBefore { value: y, from: *from },
-                    });
+                    record_near_miss(hints, *field, Shortfall::YearBefore { value: y, from: *from });
                 } else if y > *to && y - to <= margin {
-                    hints.push(NearMiss {
-                        field: *field,
-                        shortfall: Shortfall::YearAfter { value: y, to: *to },
-                    });
+                    record_near_miss(hints, *field, Shortfall::YearAfter { value: y, to: *to });
                 }
                 truth((*from..=*to).contains(&y))
             }
@@ -181,10 +167,7 @@ impl<'r> Evaluation<'_, 'r> {
                     return Truth::Unknown;
                 };
                 if d < *date && near_miss_days.is_some_and(|m| d.days_until(*date) <= m) {
-                    hints.push(NearMiss {
-                        field: *field,
-                        shortfall: Shortfall::DaysBefore { value: d, limit: *date },
-                    });
+                    record_near_miss(hints, *field, Shortfall::DaysBefore { value: d, limit: *date });
                 }
                 truth(d >= *date)
             }
@@ -193,33 +176,33 @@ impl<'r> Evaluation<'_, 'r> {
                     return Truth::Unknown;
                 };
                 if d > *date && near_miss_days.is_some_and(|m| date.days_until(d) <= m) {
-                    hints.push(NearMiss {
-                        field: *field,
-                        shortfall: Shortfall::DaysAfter { value: d, limit: *date },
-                    });
+                    record_near_miss(hints, *field, Shortfall::DaysAfter { value: d, limit: *date });
                 }
                 truth(d <= *date)
             }
-            Test::AnyOf(tests) => {
-                // Every test runs (each may leave a hint); then any yes wins, else any unknown.
-                let mut own_hints = Vec::new();
-                let (mut yes, mut unknown) = (false, false);
-                for t in tests {
-                    match self.test(t, &mut own_hints) {
-                        Truth::Yes => yes = true,
-                        Truth::Unknown => unknown = true,
-                        Truth::No => {}
-                    }
-                }
-                if yes {
-                    Truth::Yes
-                } else if unknown {
-                    Truth::Unknown
-                } else {
-                    hints.extend(own_hints);
-                    Truth::No
-                }
+            Test::AnyOf(tests) => self.any_of(tests, hints),
+        }
+    }
+
+    /// Every test runs (each may leave a hint); then any yes wins, else any unknown. The hints are
+    /// kept only when every test fails. Out of `test`, which then needs no room for them.
+    fn any_of(&self, tests: &[Test], hints: &mut Hints) -> Truth {
+        let mut own_hints = Hints::new();
+        let (mut yes, mut unknown) = (false, false);
+        for t in tests {
+            match self.test(t, &mut own_hints) {
+                Truth::Yes => yes = true,
+                Truth::Unknown => unknown = true,
+                Truth::No => {}
             }
+        }
+        if yes {
+            Truth::Yes
+        } else if unknown {
+            Truth::Unknown
+        } else {
+            hints.extend_from_slice(&own_hints);
+            Truth::No
         }
     }
 
@@ -227,7 +210,7 @@ impl<'r> Evaluation<'_, 'r> {
     fn compute(&self, formula: &'r Formula, outcome: &mut Outcome<'r>) -> Option<()> {
         match formula {
             Formula::RateOfBase { rate, base, cap } => {
-                let mut parts = Vec::with_capacity(base.len());
+                let mut parts = SmallVec::<[(Field, Decimal); 2]>::new();
                 for &field in base {
                     match self.profile.get(field) {
                         Value::Money(m) => parts.push((field, m)),
@@ -252,14 +235,14 @@ impl<'r> Evaluation<'_, 'r> {
                 };
                 let total = parts.iter().try_fold(Decimal::ZERO, |sum, (_, m)| sum.checked_add(*m))?;
                 let exact = rate.checked_mul(total)?;
-                let result = exact.min(cap_amount);
+                let result = money::min(exact, cap_amount);
                 if parts.len() > 1 {
                     outcome.steps.push(Step::Base { parts, total });
                 }
                 outcome.steps.push(Step::Rate { rate: *rate, base: total, result: exact });
                 outcome.steps.push(Step::Cap {
                     cap: cap_amount,
-                    reached: exact > cap_amount,
+                    reached: compare(exact, cap_amount).is_gt(),
                     result,
                     choice,
                 });
@@ -283,10 +266,10 @@ impl<'r> Evaluation<'_, 'r> {
                 let matched = |rule: CapRule| -> Option<(Decimal, Decimal)> {
                     let limit = match rule {
                         CapRule::HalfOfTotalCap => *total_cap / Decimal::TWO,
-                        CapRule::StrictTotal => (*total_cap - city_award).max(Decimal::ZERO),
+                        CapRule::StrictTotal => money::max(*total_cap - city_award, Decimal::ZERO),
                         CapRule::ProvincialPartOnly => *total_cap,
                     };
-                    Some((limit, floor_to_fen(product.min(limit))))
+                    Some((limit, floor_to_fen(money::min(product, limit))))
                 };
                 let (taken, others) = readings.split_first()?;
                 let (limit, result) = matched(taken.rule)?;
@@ -302,11 +285,12 @@ impl<'r> Evaluation<'_, 'r> {
                     province: result,
                     total: city_award.checked_add(result)?,
                 });
-                let alternatives: Vec<_> = others
-                    .iter()
-                    .filter_map(|r| matched(r.rule).map(|(_, amount)| (r, amount)))
-                    .filter(|(_, amount)| *amount != result)
-                    .collect();
+                let mut alternatives = SmallVec::new();
+                for reading in others {
+                    if let Some((_, amount)) = matched(reading.rule).filter(|(_, amount)| *amount != result) {
+                        alternatives.push((reading, amount));
+                    }
+                }
                 if !alternatives.is_empty() {
                     outcome.notes.push(Note::CapReadings { taken, others: alternatives });
                 }
@@ -318,7 +302,7 @@ impl<'r> Evaluation<'_, 'r> {
                     _ => None,
                 };
                 match estimate {
-                    Some(e) if e >= *case_by_case_from => {
+                    Some(e) if compare(e, *case_by_case_from).is_ge() => {
                         outcome.steps.push(Step::CaseByCase { estimate: e, threshold: *case_by_case_from });
                         outcome.amount = Amount::CaseByCase;
                     }
@@ -336,7 +320,8 @@ impl<'r> Evaluation<'_, 'r> {
 
     fn rounded(&self, exact: Decimal, outcome: &mut Outcome<'r>) -> Decimal {
         let result = floor_to_fen(exact);
-        if result != exact.normalize() {
+        // Numeric comparison: the scale of `exact` does not matter.
+        if result != exact {
             outcome.steps.push(Step::Rounded { exact, result });
         }
         result
@@ -368,11 +353,33 @@ impl<'r> Evaluation<'_, 'r> {
                 }
             }
         }
-        outcome.notes.extend(p.notes.iter().map(Note::Fact));
+        for fact in &p.notes {
+            outcome.notes.push(Note::Fact(fact));
+        }
     }
 }
 
-fn add_missing(missing: &mut Vec<Field>, field: Field) {
+/// Records a near miss. Out of line: most thresholds are passed, or missed by far.
+#[cold]
+fn record_near_miss(hints: &mut Hints, field: Field, shortfall: Shortfall) {
+    hints.push(NearMiss { field, shortfall });
+}
+
+/// Every field a test reads, in order: `Test::fields` without building a list.
+fn for_each_field(test: &Test, visit: &mut impl FnMut(Field)) {
+    match test {
+        Test::Is { field, .. }
+        | Test::OneOf { field, .. }
+        | Test::MoreThan { field, .. }
+        | Test::AtLeast { field, .. }
+        | Test::YearBetween { field, .. }
+        | Test::OnOrAfter { field, .. }
+        | Test::OnOrBefore { field, .. } => visit(*field),
+        Test::AnyOf(tests) => tests.iter().for_each(|t| for_each_field(t, visit)),
+    }
+}
+
+fn add_missing(missing: &mut Fields, field: Field) {
     if !missing.contains(&field) {
         missing.push(field);
     }
@@ -407,19 +414,19 @@ fn worth(programme: &Programme) -> Option<Decimal> {
     }
 }
 
-fn ranked_missing(outcomes: &[Outcome<'_>]) -> Vec<MissingInput> {
-    let mut missing: Vec<MissingInput> = Vec::new();
+fn ranked_missing<'r>(outcomes: &[Outcome<'r>]) -> Vec<MissingInput<'r>> {
+    let mut missing: Vec<MissingInput<'r>> = Vec::new();
     for outcome in outcomes.iter().filter(|o| o.verdict == Verdict::Undetermined) {
         let w = worth(outcome.programme);
         for &field in &outcome.missing {
             match missing.iter_mut().find(|m| m.field == field) {
                 Some(entry) => {
-                    entry.programmes.push(outcome.programme.id.clone());
+                    entry.programmes.push(&outcome.programme.id);
                     entry.worth_up_to = entry.worth_up_to.max(w);
                 }
                 None => missing.push(MissingInput {
                     field,
-                    programmes: vec![outcome.programme.id.clone()],
+                    programmes: vec![&outcome.programme.id],
                     worth_up_to: w,
                 }),
             }
@@ -432,15 +439,10 @@ fn ranked_missing(outcomes: &[Outcome<'_>]) -> Vec<MissingInput> {
 
 fn warnings(profile: &Profile, outcomes: &[Outcome<'_>], as_of: Date) -> Vec<Warning> {
     let mut warnings = Vec::new();
-    let dated = Field::ALL.iter().copied().filter(|f| matches!(f.kind(), FieldKind::Year | FieldKind::Date));
-    for field in dated {
-        match (field.kind(), profile.get(field)) {
-            (FieldKind::Year, Value::Year(year)) if year > as_of.year() => {
-                warnings.push(Warning::FutureYear { field, year })
-            }
-            (FieldKind::Date, Value::Date(date)) if date > as_of => {
-                warnings.push(Warning::FutureDate { field, date })
-            }
+    for &field in Field::DATED {
+        match profile.get(field) {
+            Value::Year(year) if year > as_of.year() => warnings.push(Warning::FutureYear { field, year }),
+            Value::Date(date) if date > as_of => warnings.push(Warning::FutureDate { field, date }),
             _ => {}
         }
     }
@@ -454,7 +456,7 @@ fn warnings(profile: &Profile, outcomes: &[Outcome<'_>], as_of: Date) -> Vec<War
     for outcome in outcomes {
         if let Some(Formula::CityAwardMatch { award, total_cap, .. }) = &outcome.programme.formula {
             if let Value::Money(m) = profile.get(*award) {
-                if m > *total_cap {
+                if compare(m, *total_cap).is_gt() {
                     warnings.push(Warning::CityAwardAboveCap { field: *award, cap: *total_cap });
                 }
             }

@@ -212,6 +212,17 @@ fields! {
 }
 
 impl Field {
+    /// The year and date fields, in catalogue order: those that can lie after the as-of date.
+    /// Listed once here, since every evaluation looks at them (a test checks the list against the
+    /// kinds).
+    pub const DATED: &'static [Field] = &[
+        Field::LittleGiantYear,
+        Field::ChampionYear,
+        Field::CentreApprovalYear,
+        Field::ProjectStart,
+        Field::ProjectCompletion,
+    ];
+
     /// `benchmark_project.investment`: the field's address in a profile file and in the rule data.
     pub fn path(self) -> String {
         format!("{}.{}", self.section().key(), self.key())
@@ -253,5 +264,15 @@ mod tests {
         paths.sort();
         paths.dedup();
         assert_eq!(paths.len(), Field::ALL.len());
+    }
+
+    #[test]
+    fn the_dated_fields_are_the_year_and_date_fields() {
+        let dated: Vec<Field> = Field::ALL
+            .iter()
+            .copied()
+            .filter(|f| matches!(f.kind(), FieldKind::Year | FieldKind::Date))
+            .collect();
+        assert_eq!(Field::DATED, dated);
     }
 }

@@ -5,6 +5,7 @@ use crate::lang::Lang;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
+use std::cmp::Ordering;
 use std::fmt::Write;
 
 /// Amounts above this (one quadrillion yuan) cannot be true of any company, so they are input errors.
@@ -110,7 +111,7 @@ pub fn parse_amount(input: &str, unit: Unit) -> Result<Option<Decimal>, AmountPr
 pub fn check_amount(yuan: Decimal) -> Result<(), AmountProblem> {
     if yuan.is_sign_negative() && !yuan.is_zero() {
         Err(AmountProblem::Negative)
-    } else if yuan > MAX_AMOUNT {
+    } else if compare(yuan, MAX_AMOUNT).is_gt() {
         Err(AmountProblem::TooLarge)
     } else if yuan.scale() > 2 && yuan.normalize().scale() > 2 {
         Err(AmountProblem::FinerThanFen)
@@ -130,6 +131,50 @@ fn normalise_char(c: char) -> Option<char> {
         '￥' => Some('¥'),
         c if c.is_whitespace() => None,
         c => Some(c),
+    }
+}
+
+/// 10^0 ..= 10^9: the scale differences `compare` works with.
+const POWERS_OF_TEN: [u128; 10] =
+    [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
+
+/// `a.cmp(&b)`, the same ordering as `Decimal`'s own, several times cheaper for the numbers the
+/// engine meets: two non-negative decimals whose scales differ by at most 9 (every amount, rate
+/// and threshold) are compared on their mantissas. Anything else goes to `Decimal::cmp`. An
+/// evaluation compares some thirty numbers; `Decimal::cmp` took a sixth of its time.
+#[inline]
+pub fn compare(a: Decimal, b: Decimal) -> Ordering {
+    let (scale_a, scale_b) = (a.scale(), b.scale());
+    if a.is_sign_negative() || b.is_sign_negative() || scale_a.abs_diff(scale_b) > 9 {
+        return a.cmp(&b);
+    }
+    // A mantissa is below 2^96; times at most 10^9 (below 2^30) it stays below 2^126.
+    let (m_a, m_b) = (a.mantissa().unsigned_abs(), b.mantissa().unsigned_abs());
+    if scale_a >= scale_b {
+        m_a.cmp(&(m_b * POWERS_OF_TEN[(scale_a - scale_b) as usize]))
+    } else {
+        (m_a * POWERS_OF_TEN[(scale_b - scale_a) as usize]).cmp(&m_b)
+    }
+}
+
+/// `a.min(b)` through `compare`: `a` unless `b` is smaller, as `Decimal::min` (the scale kept is
+/// the same).
+#[inline]
+pub fn min(a: Decimal, b: Decimal) -> Decimal {
+    if compare(a, b).is_gt() {
+        b
+    } else {
+        a
+    }
+}
+
+/// `a.max(b)` through `compare`: `a` unless `b` is larger, as `Decimal::max`.
+#[inline]
+pub fn max(a: Decimal, b: Decimal) -> Decimal {
+    if compare(a, b).is_lt() {
+        b
+    } else {
+        a
     }
 }
 
@@ -276,6 +321,52 @@ mod tests {
             assert_eq!(parse_amount(input, Unit::Yuan), Err(problem), "{input:?}");
         }
         assert_eq!(parse_amount("1000000000000000", Unit::Yuan), Ok(Some(MAX_AMOUNT)));
+        assert_eq!(check_amount(d("1000000000000000.00")), Ok(()));
+        assert_eq!(check_amount(d("1000000000000000.01")), Err(AmountProblem::TooLarge));
+    }
+
+    #[test]
+    fn compare_min_and_max_agree_with_decimal_scale_included() {
+        let values = [
+            "0",
+            "-0",
+            "0.00",
+            "1",
+            "1.0",
+            "0.4",
+            "0.40",
+            "0.3",
+            "2",
+            "800000",
+            "800000.00",
+            "1000000",
+            "7200000.148",
+            "7200000.15",
+            "7200000.1480",
+            "10000000",
+            "18000000.37",
+            "1000000000000000",
+            "1000000000000000.01",
+            "1500000",
+            "-5",
+            "-0.01",
+            "-1000000",
+            "0.0000000001",
+            "12.5",
+            "12.50",
+            "0.000000000000000000000000001",
+            "79228162514264337593543950335",
+            "7.9228162514264337593543950335",
+            "1234567890123456789.012345678",
+        ]
+        .map(d);
+        for a in values {
+            for b in values {
+                assert_eq!(compare(a, b), a.cmp(&b), "{a} vs {b}");
+                assert_eq!(min(a, b).to_string(), a.min(b).to_string(), "min({a}, {b})");
+                assert_eq!(max(a, b).to_string(), a.max(b).to_string(), "max({a}, {b})");
+            }
+        }
     }
 
     #[test]

@@ -9,6 +9,23 @@ use crate::rules::{
 };
 use rust_decimal::Decimal;
 use serde::Serialize;
+use smallvec::SmallVec;
+
+// The lists of one outcome keep their items inline, sized to fit every programme of the current
+// rule data, so that an evaluation allocates next to nothing (one `Vec` for the outcomes). Longer
+// lists, from larger future rule data, move to the heap. They read as slices (`&o.conditions[..]`,
+// `o.steps.iter()`).
+
+/// The conditions of one programme (at most 7 in the rule data).
+pub type Conditions<'r> = SmallVec<[Checked<'r>; 8]>;
+/// The inputs one programme waits for (a `Field` is one byte: 16 cost no more room than 8).
+pub type Fields = SmallVec<[Field; 16]>;
+/// The lines of one calculation (at most 4: base, rate, cap, rounding).
+pub type Steps = SmallVec<[Step; 4]>;
+/// The notes of one programme (at most 7 in the rule data, when every document is out of force).
+pub type Notes<'r> = SmallVec<[Note<'r>; 8]>;
+/// The near misses of one programme (at most 2 in the rule data).
+pub type Hints = SmallVec<[NearMiss; 2]>;
 
 #[derive(Debug, Clone)]
 pub struct Report<'r> {
@@ -18,7 +35,7 @@ pub struct Report<'r> {
     pub outcomes: Vec<Outcome<'r>>,
     pub totals: Totals,
     /// Inputs still missing, the most valuable first.
-    pub missing: Vec<MissingInput>,
+    pub missing: Vec<MissingInput<'r>>,
     pub warnings: Vec<Warning>,
 }
 
@@ -64,11 +81,27 @@ pub struct Outcome<'r> {
     pub verdict: Verdict,
     /// Kept for an undetermined verdict when it can be computed ("if eligible: …").
     pub amount: Amount,
-    pub conditions: Vec<Checked<'r>>,
-    pub missing: Vec<Field>,
-    pub steps: Vec<Step>,
-    pub notes: Vec<Note<'r>>,
-    pub hints: Vec<NearMiss>,
+    pub conditions: Conditions<'r>,
+    pub missing: Fields,
+    pub steps: Steps,
+    pub notes: Notes<'r>,
+    pub hints: Hints,
+}
+
+impl<'r> Outcome<'r> {
+    /// A programme before evaluation: not applicable, no amount, nothing listed.
+    pub fn new(programme: &'r Programme) -> Outcome<'r> {
+        Outcome {
+            programme,
+            verdict: Verdict::NotApplicable,
+            amount: Amount::None,
+            conditions: SmallVec::new(),
+            missing: SmallVec::new(),
+            steps: SmallVec::new(),
+            notes: SmallVec::new(),
+            hints: SmallVec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -92,7 +125,8 @@ pub struct Checked<'r> {
 pub enum Step {
     /// The base is a sum of several inputs.
     Base {
-        parts: Vec<(Field, Decimal)>,
+        /// Every base field with its amount (2 in the rule data).
+        parts: SmallVec<[(Field, Decimal); 2]>,
         total: Decimal,
     },
     Rate {
@@ -146,7 +180,8 @@ pub enum Note<'r> {
     /// The cap reading taken and what the other readings would give, when they differ.
     CapReadings {
         taken: &'r CapReading,
-        others: Vec<(&'r CapReading, Decimal)>,
+        /// The other readings with their amounts (at most 2 in the rule data).
+        others: SmallVec<[(&'r CapReading, Decimal); 2]>,
     },
     /// The city award was not entered; the city's published award was assumed.
     PrefilledCityAward(&'r CityAward),
@@ -186,9 +221,10 @@ pub struct Totals {
 
 /// An input some verdict still waits for, and what it could be worth.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MissingInput {
+pub struct MissingInput<'r> {
     pub field: Field,
-    pub programmes: Vec<String>,
+    /// The ids of the programmes waiting for it.
+    pub programmes: Vec<&'r str>,
     /// The highest cap among the programmes waiting for it: a ranking key, not an estimate.
     pub worth_up_to: Option<Decimal>,
 }

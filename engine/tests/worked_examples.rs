@@ -150,7 +150,7 @@ fn w11_little_giant_without_city_award_is_undetermined_and_names_it() {
     let lg = outcome(&report, "P2-LG");
     assert_eq!(lg.verdict, Verdict::Undetermined);
     assert_eq!(lg.amount, Amount::None);
-    assert_eq!(lg.missing, vec![subsidy_engine::fields::Field::LittleGiantCityAward]);
+    assert_eq!(lg.missing[..], [subsidy_engine::fields::Field::LittleGiantCityAward]);
     assert_eq!(report.missing[0].field, subsidy_engine::fields::Field::LittleGiantCityAward);
     assert!(words(&profile, "P2-LG", Lang::Zh).contains("市级奖励金额（小巨人）"));
     assert_eq!(report.totals.undetermined, 1);
