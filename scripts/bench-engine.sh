@@ -9,8 +9,8 @@
 # - evaluations/s of one full profile (every programme filled in), one core: criterion's median
 #   time of `evaluate` (engine/bench/benches/engine.rs), inverted; evaluate + ReportView for
 #   information.
-# - `estimate --batch` profiles/s end to end (read, parse, evaluate, view, write JSON Lines) over
-#   100,000 generated profiles (fixed seed), best of 3, output to /dev/null.
+# - `estimate --batch` profiles/s end to end (read, parse, evaluate, write one JSON record per line)
+#   over 100,000 generated profiles (fixed seed), best of 3, output to /dev/null.
 # - our engine against GoRules ZEN 2.1.6 on the same profiles in one process, every amount of
 #   P1-P4 checked identical (engine/bench/src/bin/zen-compare.rs).
 set -euo pipefail
@@ -23,10 +23,6 @@ AS_OF=2026-03-01
 
 echo "== building (release)" >&2
 cargo build --release -p subsidy-engine --bin estimate >&2
-# For information: the same CLI at opt-level 3 (the workspace's release profile is opt-level "z",
-# chosen for the size of the web app's wasm, and the CLI shares it).
-CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_TARGET_DIR="$BENCH/target/cli-opt3" \
-  cargo build --release -p subsidy-engine --bin estimate >&2
 cargo build --release --manifest-path "$BENCH/Cargo.toml" --all-targets >&2
 
 echo "== criterion: full profile" >&2
@@ -39,7 +35,7 @@ echo "== batch: $BATCH_PROFILES generated profiles" >&2
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 "$BENCH/target/release/gen-profiles" "$BATCH_PROFILES" "$SEED" > "$TMP/profiles.jsonl"
-# Sanity: one report per line, in order, no error records.
+# Sanity: one record per line, in order, no error records.
 head -n 1000 "$TMP/profiles.jsonl" | target/release/estimate --batch --as-of "$AS_OF" > "$TMP/head.jsonl"
 [ "$(wc -l < "$TMP/head.jsonl")" = 1000 ] || { echo "batch: wrong number of lines" >&2; exit 1; }
 if grep -q '"errors"' "$TMP/head.jsonl"; then echo "batch: a generated profile was refused" >&2; exit 1; fi
@@ -58,7 +54,6 @@ best_of_3() {
   echo "$best"
 }
 BEST=$(best_of_3 target/release/estimate)
-BEST_OPT3=$(best_of_3 "$BENCH/target/cli-opt3/release/estimate")
 
 echo "== peer: GoRules ZEN" >&2
 ZEN_OUT=$("$BENCH/target/release/zen-compare" 20000 7)
@@ -66,7 +61,7 @@ echo "$ZEN_OUT" >&2
 ZEN_LINE=$(echo "$ZEN_OUT" | grep '^RESULT')
 field() { echo "$ZEN_LINE" | tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
 
-awk -v eval_ns="$EVAL_NS" -v view_ns="$VIEW_NS" -v best="$BEST" -v best3="$BEST_OPT3" -v n="$BATCH_PROFILES" \
+awk -v eval_ns="$EVAL_NS" -v view_ns="$VIEW_NS" -v best="$BEST" -v n="$BATCH_PROFILES" \
     -v ours="$(field ours_ns)" -v zen="$(field zen_ns)" -v ratio="$(field ratio)" \
     -v cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')" \
     -v cores="$(nproc)" -v rustc="$(rustc --version)" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" '
@@ -78,6 +73,5 @@ BEGIN {
   printf "| evaluations/s, full profile, one core (criterion median %.0f ns) | %.0f | > 1,000,000 | %s |\n", eval_ns, evals, met(evals > 1000000)
   printf "| evaluate + ReportView/s, full profile, one core (%.0f ns), for information | %.0f | - | - |\n", view_ns, views
   printf "| estimate --batch profiles/s, %d profiles end to end (best of 3: %.2f s) | %.0f | > 200,000 | %s |\n", n, best / 1e9, batch, met(batch > 200000)
-  printf "| the same, CLI built at opt-level 3 instead of the workspace release profile (z), for information (%.2f s) | %.0f | - | - |\n", best3 / 1e9, n / (best3 / 1e9)
   printf "| ours vs GoRules ZEN 2.1.6, same profiles, amounts identical (%.0f ns vs %.0f ns) | %.1fx | >= 10x | %s |\n", ours, zen, ratio, met(ratio >= 10)
 }'

@@ -78,27 +78,81 @@ fn bad_input_exits_2_naming_the_field() {
 }
 
 #[test]
-fn batch_writes_one_report_per_line_and_an_error_record_for_a_bad_line() {
+fn batch_writes_one_record_per_line_and_an_error_record_for_a_bad_line() {
     let w3 = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/profiles/w03-guangzhou-little-giant.json"
     ))
     .unwrap()
     .replace('\n', "");
+    // The same Guangzhou little giant with its city award left out: Guangzhou's award is assumed.
+    let w3_no_award = w3.replace(r#", "city_award": "1000000""#, "");
+    assert_ne!(w3_no_award, w3);
     let input = format!(
-        "{w3}\nnot json\n\n{{\"format_version\": 1, \"open_source\": {{\"active_users\": -1}}}}\n{w3}\n"
+        "{w3}\nnot json\n\n{{\"format_version\": 1, \"open_source\": {{\"active_users\": -1}}}}\n{w3_no_award}\n"
     );
     let out = estimate(&["--batch", "--as-of", "2026-03-01", "--lang", "en"], &input);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let lines: Vec<serde_json::Value> =
-        text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let stdout = text(&out.stdout);
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 4);
-    assert_eq!(lines[0]["line"], 1);
-    assert_eq!(lines[0]["report"]["totals"]["rule_based"], "1000000");
+
+    // A machine record: totals, and per programme its verdict and amount, no prose.
+    let record = &lines[0];
+    assert_eq!(record["line"], 1);
+    assert_eq!(record["as_of"], "2026-03-01");
+    assert_eq!(
+        record["totals"],
+        serde_json::json!({"rule_based": "1000000", "competitive_ceilings": "0", "eligible": 1, "undetermined": 0})
+    );
+    let programmes = record["programmes"].as_array().unwrap();
+    let ids: Vec<&str> = programmes.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["P1", "P2-LG", "P2-SC", "P3", "P4", "P5"]);
+    assert_eq!(
+        programmes[1],
+        serde_json::json!({"id": "P2-LG", "verdict": "eligible", "amount": {"kind": "rule_based", "yuan": "1000000"}})
+    );
+    assert_eq!(
+        programmes[0],
+        serde_json::json!({"id": "P1", "verdict": "not_applicable", "amount": {"kind": "none"}})
+    );
+    assert!(stdout.lines().next().unwrap().len() < 1_000, "{stdout}");
+
     assert_eq!(lines[1]["line"], 2);
     assert!(lines[1]["errors"][0]["message"].as_str().unwrap().contains("not valid JSON"));
     assert_eq!(lines[2]["line"], 4);
     assert_eq!(lines[2]["errors"][0]["field"], "open_source.active_users");
+    assert!(lines[2]["errors"][0]["message"].as_str().unwrap().starts_with("Active users: "));
+
     assert_eq!(lines[3]["line"], 5);
-    assert!(lines[3]["report"].is_object());
+    assert_eq!(lines[3]["programmes"][1]["prefilled"], "little_giant.city_award");
+    assert_eq!(lines[3]["programmes"][1]["amount"]["yuan"], "1000000");
+}
+
+#[test]
+fn batch_records_name_what_is_missing_and_what_failed() {
+    let profile = r#"{"format_version": 1, "company": {"registered_in_guangdong": true},
+        "little_giant": {"first_recognised_year": 2023, "city_award": "500000"},
+        "open_source": {"active_users": 1500000, "enterprises_served": 10, "previous_year_operating_expenses": "1000000"}}"#
+        .replace('\n', "");
+    let out = estimate(&["--batch", "--as-of", "2026-03-01"], &profile);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let programme =
+        |id: &str| record["programmes"].as_array().unwrap().iter().find(|p| p["id"] == id).unwrap().clone();
+    // Recognised in 2023, one year before the window: not eligible, a near miss.
+    let lg = programme("P2-LG");
+    assert_eq!(lg["verdict"], "not_eligible");
+    assert_eq!(lg["amount"], serde_json::json!({"kind": "none"}));
+    assert_eq!(lg["near_misses"], serde_json::json!(["little_giant.first_recognised_year"]));
+    assert!(lg["not_met"].as_array().unwrap().len() == 1, "{lg}");
+    // The AI & robotics field is unknown: P4 is undetermined and says so, here and in the ranking.
+    let p4 = programme("P4");
+    assert_eq!(p4["verdict"], "undetermined");
+    assert_eq!(p4["amount"], serde_json::json!({"kind": "ceiling", "yuan": "300000"}));
+    assert!(
+        p4["missing"].as_array().unwrap().contains(&serde_json::json!("company.ai_robotics_field")),
+        "{p4}"
+    );
+    assert!(record["missing"].as_array().unwrap().contains(&serde_json::json!("company.ai_robotics_field")));
 }

@@ -1,22 +1,30 @@
 //! `estimate`: the engine on the command line, for one profile or a batch of them.
 //!
 //! estimate PROFILE.json [--as-of YYYY-MM-DD] [--lang zh|en] [--format text|json]
-//! estimate --batch [--as-of YYYY-MM-DD] [--lang zh|en] < profiles.jsonl > reports.jsonl
+//! estimate --batch [--as-of YYYY-MM-DD] [--lang zh|en] < profiles.jsonl > records.jsonl
+//!
+//! A single profile gives the whole report (text, or the full view as JSON). A batch gives one
+//! small JSON record per input line, for screening many companies: engine/docs/batch-format.md.
 //!
 //! Exit status: 0 on success, 2 on bad input or usage (with a message naming the field).
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
+use subsidy_engine::fields::Field;
 use subsidy_engine::input::ProfileError;
+use subsidy_engine::report::{
+    Amount, Checked, NearMiss, Note, Outcome, Report, Status, Totals, Verdict, Warning,
+};
+use subsidy_engine::rules::Formula;
 use subsidy_engine::view::ReportView;
 use subsidy_engine::{evaluate, Date, EvalError, Lang, Profile, RuleSet};
 
 const USAGE: &str = "usage: estimate PROFILE.json [--as-of YYYY-MM-DD] [--lang zh|en] [--format text|json]
-       estimate --batch [--as-of YYYY-MM-DD] [--lang zh|en]   (JSON Lines on stdin, one JSON report per line on stdout)
+       estimate --batch [--as-of YYYY-MM-DD] [--lang zh|en]   (JSON Lines on stdin, one JSON record per line on stdout)
 用法：estimate 档案.json [--as-of 日期] [--lang zh|en] [--format text|json]；批量：estimate --batch < 档案.jsonl";
 
 struct Options {
@@ -128,12 +136,116 @@ fn describe(path: &str, errors: &[ProfileError], lang: Lang) -> String {
     lines.join("\n")
 }
 
+/// The batch record of a profile that was evaluated: verdicts, amounts and what is missing, no
+/// prose (engine/docs/batch-format.md). The prose is the same on every line; one profile's full
+/// report is `estimate PROFILE --format json`.
 #[derive(Serialize)]
-struct BatchLine<'a> {
+struct BatchRecord<'a> {
     line: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    report: Option<&'a ReportView>,
+    as_of: String,
+    totals: &'a Totals,
+    programmes: Vec<ProgrammeRecord<'a>>,
+    /// Inputs still missing, the most valuable first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    missing: Vec<Field>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    warnings: &'a [Warning],
+}
+
+#[derive(Serialize)]
+struct ProgrammeRecord<'a> {
+    id: &'a str,
+    verdict: Verdict,
+    amount: Amount,
+    /// The input the amount assumed, when the city award was not entered and the city's
+    /// published award was taken.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    prefilled: Option<Field>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    missing: &'a [Field],
+    #[serde(skip_serializing_if = "ConditionIds::is_empty")]
+    not_met: ConditionIds<'a>,
+    #[serde(skip_serializing_if = "ConditionIds::is_empty")]
+    assumed: ConditionIds<'a>,
+    #[serde(skip_serializing_if = "NearMissFields::is_empty")]
+    near_misses: NearMissFields<'a>,
+}
+
+impl<'a> BatchRecord<'a> {
+    fn new(line: usize, report: &'a Report<'_>) -> BatchRecord<'a> {
+        BatchRecord {
+            line,
+            as_of: report.as_of.to_string(),
+            totals: &report.totals,
+            programmes: report.outcomes.iter().map(ProgrammeRecord::new).collect(),
+            missing: report.missing.iter().map(|m| m.field).collect(),
+            warnings: &report.warnings,
+        }
+    }
+}
+
+impl<'a> ProgrammeRecord<'a> {
+    fn new(outcome: &'a Outcome<'_>) -> ProgrammeRecord<'a> {
+        ProgrammeRecord {
+            id: &outcome.programme.id,
+            verdict: outcome.verdict,
+            amount: outcome.amount,
+            prefilled: prefilled_award(outcome),
+            missing: &outcome.missing,
+            not_met: ConditionIds(&outcome.conditions, Status::NotMet),
+            assumed: ConditionIds(&outcome.conditions, Status::Assumed),
+            near_misses: NearMissFields(&outcome.hints),
+        }
+    }
+}
+
+/// The city award field that was pre-filled with the city's published award, if it was.
+fn prefilled_award(outcome: &Outcome<'_>) -> Option<Field> {
+    let prefilled = outcome.notes.iter().any(|note| matches!(note, Note::PrefilledCityAward(_)));
+    match &outcome.programme.formula {
+        Some(Formula::CityAwardMatch { award, .. }) if prefilled => Some(*award),
+        _ => None,
+    }
+}
+
+/// The ids of the conditions with one status, written as a JSON array without collecting them.
+struct ConditionIds<'a>(&'a [Checked<'a>], Status);
+
+impl ConditionIds<'_> {
+    fn ids(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().filter(|c| c.status == self.1).map(|c| c.condition.id.as_str())
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ids().next().is_none()
+    }
+}
+
+impl Serialize for ConditionIds<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.ids())
+    }
+}
+
+/// The fields of the near misses (thresholds missed by a little), as a JSON array.
+struct NearMissFields<'a>(&'a [NearMiss]);
+
+impl NearMissFields<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for NearMissFields<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|hint| hint.field))
+    }
+}
+
+/// The batch record of a line that could not be evaluated.
+#[derive(Serialize)]
+struct BatchErrors {
+    line: usize,
     errors: Vec<BatchError>,
 }
 
@@ -147,7 +259,7 @@ struct BatchError {
 /// that the output starts flowing at once.
 const CHUNK_LINES: usize = 256;
 
-/// One JSON report per input line; a bad line becomes an error record and the rest go on.
+/// One JSON record per input line; a bad line becomes an error record and the rest go on.
 ///
 /// The lines are read here in chunks, evaluated by one worker per core, and written by one writer
 /// thread in input order: the output is the same as one thread would write, only sooner.
@@ -164,7 +276,7 @@ fn batch(options: &Options, rules: &RuleSet) -> Result<(), String> {
             scope.spawn(move || loop {
                 // A poisoned lock means another worker panicked: stop taking work.
                 let Ok(Ok((chunk, lines))) = work_rx.lock().map(|rx| rx.recv()) else { break };
-                let mut out = Vec::with_capacity(lines.len() * 16_384);
+                let mut out = Vec::with_capacity(lines.len() * 1_024);
                 for (number, line) in &lines {
                     batch_line(&mut out, *number, line, options, rules);
                 }
@@ -228,31 +340,35 @@ fn read_chunks(work_tx: &mpsc::SyncSender<(usize, Vec<(usize, String)>)>) -> Res
     Ok(())
 }
 
-/// Evaluates one line and appends its record (report or errors) and a newline to `out`.
+/// Evaluates one line and appends its record (result or errors) and a newline to `out`.
 fn batch_line(out: &mut Vec<u8>, number: usize, line: &str, options: &Options, rules: &RuleSet) {
     let lang = options.lang;
-    let result =
-        Profile::from_json(line).and_then(|profile| match evaluate(&profile, rules, options.as_of) {
-            Ok(report) => Ok(ReportView::new(&report, &profile, lang)),
-            Err(EvalError::Invalid(errors)) => Err(errors),
-            Err(EvalError::Overflow { .. }) => Err(Vec::new()),
-        });
-    let record = match &result {
-        Ok(view) => BatchLine { line: number, report: Some(view), errors: Vec::new() },
-        Err(errors) => BatchLine {
-            line: number,
-            report: None,
-            errors: if errors.is_empty() {
-                vec![BatchError {
-                    field: String::new(),
-                    message: lang.pick("计算溢出", "arithmetic overflow").into(),
-                }]
-            } else {
-                errors.iter().map(|e| BatchError { field: e.path(), message: e.message(lang) }).collect()
-            },
+    // Writing plain data into memory cannot fail.
+    let _ = match Profile::from_json(line) {
+        Err(errors) => serde_json::to_writer(&mut *out, &batch_errors(number, &errors, lang)),
+        Ok(profile) => match evaluate(&profile, rules, options.as_of) {
+            Ok(report) => serde_json::to_writer(&mut *out, &BatchRecord::new(number, &report)),
+            Err(EvalError::Invalid(errors)) => {
+                serde_json::to_writer(&mut *out, &batch_errors(number, &errors, lang))
+            }
+            Err(EvalError::Overflow { .. }) => {
+                serde_json::to_writer(&mut *out, &batch_errors(number, &[], lang))
+            }
         },
     };
-    // Writing plain data into memory cannot fail.
-    let _ = serde_json::to_writer(&mut *out, &record);
     out.push(b'\n');
+}
+
+/// The error record: each problem with its field's path and a message in `lang`; no problems
+/// means the arithmetic overflowed.
+fn batch_errors(line: usize, errors: &[ProfileError], lang: Lang) -> BatchErrors {
+    let errors = if errors.is_empty() {
+        vec![BatchError {
+            field: String::new(),
+            message: lang.pick("计算溢出", "arithmetic overflow").into(),
+        }]
+    } else {
+        errors.iter().map(|e| BatchError { field: e.path(), message: e.message(lang) }).collect()
+    };
+    BatchErrors { line, errors }
 }
