@@ -91,8 +91,10 @@ impl<'r> Evaluation<'_, 'r> {
             Verdict::Undetermined
         };
         if failed {
+            // A "no" stands whatever else is filled in: no amount, no arithmetic, nothing to ask.
             outcome.amount = Amount::None;
             outcome.steps.clear();
+            outcome.missing.clear();
         } else if let (Some(yuan), Some(_)) = (outcome.amount.yuan(), &p.competitive) {
             outcome.amount = Amount::Ceiling(yuan);
         }

@@ -125,6 +125,7 @@ fn w09_open_source_platform_below_both_thresholds() {
     let p4 = outcome(&report, "P4");
     assert_eq!(p4.verdict, Verdict::NotEligible);
     assert_eq!(p4.amount, Amount::None);
+    assert!(p4.missing.is_empty(), "a no asks for nothing more");
     let en = words(&profile, "P4", Lang::En);
     assert!(en.contains("Active users 800,000; more than 1,000,000 qualifies"), "{en}");
     // 150 is 50 short of 200, outside the near-miss margin of 40.
