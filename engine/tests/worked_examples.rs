@@ -125,7 +125,6 @@ fn w09_open_source_platform_below_both_thresholds() {
     let p4 = outcome(&report, "P4");
     assert_eq!(p4.verdict, Verdict::NotEligible);
     assert_eq!(p4.amount, Amount::None);
-    assert!(p4.missing.is_empty(), "a no asks for nothing more");
     let en = words(&profile, "P4", Lang::En);
     assert!(en.contains("Active users 800,000; more than 1,000,000 qualifies"), "{en}");
     // 150 is 50 short of 200, outside the near-miss margin of 40.
@@ -192,4 +191,15 @@ fn guangzhou_city_award_is_prefilled_as_an_assumption() {
     assert_eq!(lg.amount, Amount::RuleBased(yuan("1000000")));
     let zh = words(&profile, "P2-LG", Lang::Zh);
     assert!(zh.contains("假设：市级奖励未填写，按《穗府办规〔2025〕13号》预填 1,000,000 元"), "{zh}");
+}
+
+#[test]
+fn a_programme_that_is_not_eligible_asks_for_nothing_more() {
+    let mut profile = example("w09-open-source-too-small");
+    profile.open_source.as_mut().unwrap().previous_year_operating_expenses = None;
+    let report = report(&profile);
+    let p4 = outcome(&report, "P4");
+    assert_eq!(p4.verdict, Verdict::NotEligible);
+    assert!(p4.missing.is_empty());
+    assert!(report.missing.is_empty());
 }
