@@ -28,9 +28,9 @@ enum Truth {
 }
 
 pub fn evaluate<'r>(profile: &Profile, rules: &'r RuleSet, as_of: Date) -> Result<Report<'r>, EvalError> {
-    let errors = profile.validate();
-    if !errors.is_empty() {
-        return Err(EvalError::Invalid(errors));
+    // The quick check first; the full one only to say what is wrong.
+    if !profile.is_valid() {
+        return Err(EvalError::Invalid(profile.validate()));
     }
     // Usually every document is in force: then no programme needs its documents looked up.
     let all_in_force = rules.documents.iter().all(|d| d.in_force.is_none_or(|period| period.contains(as_of)));
@@ -267,7 +267,7 @@ impl<'r> Evaluation<'_, 'r> {
                 let product = ratio.checked_mul(city_award)?;
                 let matched = |rule: CapRule| -> Option<(Decimal, Decimal)> {
                     let limit = match rule {
-                        CapRule::HalfOfTotalCap => *total_cap / Decimal::TWO,
+                        CapRule::HalfOfTotalCap => money::half(*total_cap),
                         CapRule::StrictTotal => money::max(*total_cap - city_award, Decimal::ZERO),
                         CapRule::ProvincialPartOnly => *total_cap,
                     };
@@ -411,7 +411,7 @@ fn totals(outcomes: &[Outcome<'_>]) -> Option<Totals> {
 fn worth(programme: &Programme) -> Option<Decimal> {
     match programme.formula.as_ref()? {
         Formula::RateOfBase { cap, .. } => Some(cap.highest()),
-        Formula::CityAwardMatch { total_cap, .. } => Some(*total_cap / Decimal::TWO),
+        Formula::CityAwardMatch { total_cap, .. } => Some(money::half(*total_cap)),
         Formula::NoFixedAmount { .. } => None,
     }
 }

@@ -9,7 +9,7 @@ use crate::json::{self, Json};
 use crate::lang::Lang;
 use crate::money::{check_amount, AmountProblem};
 use crate::profile::NewValue;
-use crate::profile::{Profile, Value, FORMAT_VERSION};
+use crate::profile::{Profile, Recognition, Value, FORMAT_VERSION};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt::Write;
@@ -346,6 +346,51 @@ impl Profile {
         errors
     }
 
+    /// Whether `validate` would find nothing, checked on the fields themselves (no list, no
+    /// `Profile::get`): what `evaluate` asks of every profile before it starts, several times
+    /// cheaper than `validate`. The same rules: a test checks the two agree field by field.
+    pub fn is_valid(&self) -> bool {
+        fn amount(value: Option<Decimal>) -> bool {
+            value.is_none_or(|m| check_amount(m).is_ok())
+        }
+        fn year(value: Option<i32>) -> bool {
+            value.is_none_or(|y| YEARS.contains(&y))
+        }
+        fn count(value: Option<u64>) -> bool {
+            value.is_none_or(|n| n <= MAX_COUNT)
+        }
+        // A name of at most MAX_NAME_CHARS bytes has at most as many characters.
+        let name = self
+            .company
+            .name
+            .as_deref()
+            .is_none_or(|name| name.len() <= MAX_NAME_CHARS || name.chars().count() <= MAX_NAME_CHARS);
+        let recognition = |r: &Option<Recognition>| {
+            r.as_ref().is_none_or(|r| year(r.first_recognised_year) && amount(r.city_award))
+        };
+        self.format_version == FORMAT_VERSION
+            && name
+            && recognition(&self.little_giant)
+            && recognition(&self.single_champion)
+            && self
+                .innovation_centre
+                .as_ref()
+                .is_none_or(|c| year(c.approval_year) && amount(c.equipment_cost) && amount(c.software_cost))
+            && self.benchmark_project.as_ref().is_none_or(|p| {
+                amount(p.investment)
+                    && match (p.start_date, p.completion_date) {
+                        (Some(start), Some(end)) => end >= start,
+                        _ => true,
+                    }
+            })
+            && self.open_source.as_ref().is_none_or(|o| {
+                count(o.active_users)
+                    && count(o.enterprises_served)
+                    && amount(o.previous_year_operating_expenses)
+            })
+            && self.national_project.as_ref().is_none_or(|n| amount(n.estimated_provincial_matching))
+    }
+
     /// The same profile with every field named in `errors` made unknown: what the form evaluates
     /// while it shows those errors, so the valid fields still give results.
     pub fn without(&self, errors: &[ProfileError]) -> Profile {
@@ -444,5 +489,75 @@ fn write_value(out: &mut String, value: Value<'_>) {
         Value::City(c) => text(out, c.id()),
         Value::Text(t) => text(out, t),
         Value::CreditCode(c) => text(out, c.as_str()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+    use crate::fields::Section;
+
+    /// Every section present and every field filled with a valid value.
+    fn full() -> Profile {
+        let mut profile = Profile::default();
+        for section in Section::ALL {
+            profile.set_section(section, true);
+        }
+        for &field in Field::ALL {
+            let value = match field.kind() {
+                FieldKind::Text => NewValue::Text("某公司".into()),
+                FieldKind::Year => NewValue::Year(2025),
+                FieldKind::Money => NewValue::Money(Decimal::from(7)),
+                FieldKind::Count => NewValue::Count(9),
+                FieldKind::Date => NewValue::Date(Date::new(2024, 5, 6).unwrap()),
+                _ => continue,
+            };
+            profile.set(field, value).unwrap();
+        }
+        profile
+    }
+
+    fn agree(profile: &Profile) -> bool {
+        let valid = profile.is_valid();
+        assert_eq!(valid, profile.validate().is_empty(), "{profile:?}");
+        valid
+    }
+
+    #[test]
+    fn the_quick_check_agrees_with_validate_on_every_field() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert!(agree(&Profile::default()));
+        assert!(agree(&full()));
+        let long = |n: usize| NewValue::Text("名".repeat(n));
+        for &field in Field::ALL {
+            let cases: Vec<NewValue> = match field.kind() {
+                FieldKind::Text => vec![long(200), long(201), NewValue::Text("a".repeat(201)), long(67)],
+                FieldKind::Year => [1948, 1949, 2100, 2101, i32::MIN, i32::MAX].map(NewValue::Year).to_vec(),
+                FieldKind::Money => {
+                    ["0", "-0", "-0.01", "0.001", "0.010", "1000000000000000", "1000000000000000.01"]
+                        .map(|m| NewValue::Money(d(m)))
+                        .to_vec()
+                }
+                FieldKind::Count => [0, MAX_COUNT, MAX_COUNT + 1, u64::MAX].map(NewValue::Count).to_vec(),
+                _ => continue,
+            };
+            let mut invalid = 0;
+            for value in cases {
+                for mut profile in [full(), Profile::default()] {
+                    profile.set(field, value.clone()).unwrap();
+                    invalid += usize::from(!agree(&profile));
+                }
+            }
+            assert!(invalid > 0, "{field:?}: no case was invalid");
+        }
+        let mut profile = full();
+        for (start, end, valid) in [("2024-05-06", "2024-05-05", false), ("2024-05-06", "2024-05-06", true)] {
+            profile.set(Field::ProjectStart, NewValue::Date(Date::parse(start).unwrap())).unwrap();
+            profile.set(Field::ProjectCompletion, NewValue::Date(Date::parse(end).unwrap())).unwrap();
+            assert_eq!(agree(&profile), valid);
+        }
+        profile.format_version = 2;
+        assert!(!agree(&profile));
     }
 }
