@@ -218,7 +218,10 @@ impl Profile {
             }]
         })?;
         let (profile, mut errors) = Profile::read_json(&json);
-        errors.extend(profile.validate());
+        // The quick check first (it agrees with `validate`); the full one only to say what is wrong.
+        if !profile.is_valid() {
+            errors.extend(profile.validate());
+        }
         if errors.is_empty() {
             return Ok(profile);
         }

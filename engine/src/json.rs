@@ -28,7 +28,7 @@ pub struct SyntaxError {
 const MAX_DEPTH: usize = 64;
 
 pub fn parse(text: &str) -> Result<Json, SyntaxError> {
-    let mut reader = Reader { bytes: text.as_bytes(), at: 0, depth: 0 };
+    let mut reader = Reader { text, bytes: text.as_bytes(), at: 0, depth: 0 };
     reader.space();
     let value = reader.value()?;
     reader.space();
@@ -39,6 +39,8 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
 }
 
 struct Reader<'t> {
+    text: &'t str,
+    /// `text` as bytes: the reader steps through ASCII punctuation.
     bytes: &'t [u8],
     at: usize,
     depth: usize,
@@ -140,12 +142,21 @@ impl Reader<'_> {
                 return Err(self.error("an exponent needs digits"));
             }
         }
-        // Only ASCII was consumed, so this slice is valid UTF-8.
-        Ok(Json::Number(String::from_utf8_lossy(&self.bytes[start..self.at]).into_owned()))
+        // Only ASCII was consumed: the slice lies on character boundaries.
+        Ok(Json::Number(self.text[start..self.at].to_string()))
     }
 
     fn string(&mut self) -> Result<String, SyntaxError> {
         self.expect(b'"', "expected a string")?;
+        // Most strings (every key, id and date) have no escape: one copy of the text as it is,
+        // already known to be UTF-8, with no growing buffer. The quotes are ASCII, so the slice
+        // lies on character boundaries.
+        let start = self.at;
+        let plain = self.bytes[start..].iter().position(|&b| matches!(b, b'"' | b'\\' | 0..=0x1f));
+        if let Some(length) = plain.filter(|&length| self.bytes[start + length] == b'"') {
+            self.at = start + length + 1;
+            return Ok(self.text[start..start + length].to_string());
+        }
         let mut out = Vec::new();
         loop {
             let Some(byte) = self.peek() else { return Err(self.error("a string is not closed")) };
@@ -354,6 +365,24 @@ mod tests {
             assert_eq!((e.line, e.column), (line, column), "{text:?}: {}", e.reason);
         }
         assert!(parse(&"[".repeat(100_000)).is_err());
+    }
+
+    #[test]
+    fn a_string_without_escapes_reads_the_same_as_written_with_them() {
+        // The first of each pair takes the quick path (no escape), the second the general one.
+        let pairs = [
+            (r#""company_name""#, r#""company_\u006eame""#),
+            (r#""中文 😀 é""#, r#""\u4e2d\u6587 \ud83d\ude00 \u00e9""#),
+            (r#"{"中":"a","b":""}"#, r#"{"\u4e2d":"\u0061","b":""}"#),
+        ];
+        for (plain, escaped) in pairs {
+            assert_eq!(parse(plain).unwrap(), parse(escaped).unwrap(), "{plain}");
+        }
+        // A control character, a backslash at the end or no closing quote: the quick path stops
+        // where the general one reports.
+        assert_eq!(parse("\"ab\tc\"").unwrap_err().column, 5);
+        assert_eq!(parse("\"abc").unwrap_err().column, 5);
+        assert_eq!(parse("\"a\\").unwrap_err().column, 4);
     }
 
     #[test]

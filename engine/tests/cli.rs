@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-fn estimate(args: &[&str], stdin: &str) -> Output {
+fn estimate(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_estimate"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -12,7 +12,7 @@ fn estimate(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_ref()).unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -127,6 +127,56 @@ fn batch_writes_one_record_per_line_and_an_error_record_for_a_bad_line() {
     assert_eq!(lines[3]["line"], 5);
     assert_eq!(lines[3]["programmes"][1]["prefilled"], "little_giant.city_award");
     assert_eq!(lines[3]["programmes"][1]["amount"]["yuan"], "1000000");
+}
+
+#[test]
+fn batch_numbers_and_orders_the_lines_of_a_long_input_read_in_chunks() {
+    let w3 = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/profiles/w03-guangzhou-little-giant.json"
+    ))
+    .unwrap()
+    .replace('\n', "");
+    // About 2 MB: many chunks, with blank lines, CRLF endings and a last line without an ending.
+    let mut input = String::new();
+    let mut expected = Vec::new();
+    for number in 1..=5_000 {
+        match number % 7 {
+            0 => input.push_str("  \n"),
+            3 => {
+                input.push_str(&w3);
+                input.push_str("\r\n");
+                expected.push(number);
+            }
+            _ => {
+                input.push_str(&w3);
+                input.push('\n');
+                expected.push(number);
+            }
+        }
+    }
+    input.push_str(&w3);
+    expected.push(5_001);
+    let out = estimate(&["--batch", "--as-of", "2026-03-01"], &input);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let first = stdout.lines().next().unwrap().split_once(',').unwrap().1.to_string();
+    let mut numbers = Vec::new();
+    for record in stdout.lines() {
+        let (line, rest) = record.strip_prefix("{\"line\":").unwrap().split_once(',').unwrap();
+        numbers.push(line.parse::<usize>().unwrap());
+        assert_eq!(rest, first, "every line holds the same profile");
+    }
+    assert_eq!(numbers, expected);
+
+    // A line that is not UTF-8 stops the batch after the lines before it, as a read error.
+    let mut input = format!("{w3}\n").repeat(1_000).into_bytes();
+    input.extend_from_slice(b"{\"format_version\": 1, \"company\": {\"name\": \"\xff\"}}\n");
+    input.extend_from_slice(format!("{w3}\n").as_bytes());
+    let out = estimate(&["--batch", "--as-of", "2026-03-01"], &input);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stdout).lines().count(), 1_000);
+    assert_eq!(text(&out.stderr), "stdin: stream did not contain valid UTF-8\n");
 }
 
 #[test]

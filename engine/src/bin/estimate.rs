@@ -10,7 +10,7 @@
 
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
-use std::io::{self, BufRead, Read, Write};
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -255,18 +255,26 @@ struct BatchError {
     message: String,
 }
 
-/// Lines a worker takes at a time: large enough that handing them over costs little, small enough
-/// that the output starts flowing at once.
-const CHUNK_LINES: usize = 256;
+/// Input a worker takes at a time (some 200 profiles): large enough that handing it over costs
+/// little, small enough that the output starts flowing at once.
+const CHUNK_BYTES: usize = 128 * 1024;
+
+/// Whole lines of the input, in one buffer: the reading thread allocates nothing per line, and
+/// nothing it allocates is freed line by line by another thread (both cost more than reading).
+struct Chunk {
+    /// The number of the chunk's first line in the input, from 1.
+    first_line: usize,
+    text: String,
+}
 
 /// One JSON record per input line; a bad line becomes an error record and the rest go on.
 ///
-/// The lines are read here in chunks, evaluated by one worker per core, and written by one writer
-/// thread in input order: the output is the same as one thread would write, only sooner.
+/// The input is read here in chunks of whole lines, evaluated by one worker per core, and written by
+/// one writer thread in input order: the output is the same as one thread would write, only sooner.
 fn batch(options: &Options, rules: &RuleSet) -> Result<(), String> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    // (chunk number, [(line number, line)]) to the workers; (chunk number, JSON Lines) back.
-    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Vec<(usize, String)>)>(workers * 2);
+    // (chunk number, chunk) to the workers; (chunk number, JSON Lines) back.
+    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Chunk)>(workers * 2);
     let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<u8>)>(workers * 2);
     // Shared by the workers and dropped with the last of them, so that reading stops if they stop.
     let work_rx = Arc::new(Mutex::new(work_rx));
@@ -275,12 +283,15 @@ fn batch(options: &Options, rules: &RuleSet) -> Result<(), String> {
             let (work_rx, done_tx) = (Arc::clone(&work_rx), done_tx.clone());
             scope.spawn(move || loop {
                 // A poisoned lock means another worker panicked: stop taking work.
-                let Ok(Ok((chunk, lines))) = work_rx.lock().map(|rx| rx.recv()) else { break };
-                let mut out = Vec::with_capacity(lines.len() * 1_024);
-                for (number, line) in &lines {
-                    batch_line(&mut out, *number, line, options, rules);
+                let Ok(Ok((number, chunk))) = work_rx.lock().map(|rx| rx.recv()) else { break };
+                // A record is a little longer than its profile.
+                let mut out = Vec::with_capacity(chunk.text.len() * 2);
+                for (offset, line) in chunk.text.lines().enumerate() {
+                    if !line.trim().is_empty() {
+                        batch_line(&mut out, chunk.first_line + offset, line, options, rules);
+                    }
                 }
-                if done_tx.send((chunk, out)).is_err() {
+                if done_tx.send((number, out)).is_err() {
                     break;
                 }
             });
@@ -302,42 +313,55 @@ fn batch(options: &Options, rules: &RuleSet) -> Result<(), String> {
         let read = read_chunks(&work_tx);
         drop(work_tx);
         let written = writer.join().unwrap_or_else(|_| Err("the writer thread failed".into()));
-        // A read error is reported after the lines read before it are written, as before.
+        // A read error is reported after the lines read before it are written.
         read.and(written)
     })
 }
 
-/// Reads stdin into numbered chunks of non-blank lines and hands them to the workers.
-fn read_chunks(work_tx: &mpsc::SyncSender<(usize, Vec<(usize, String)>)>) -> Result<(), String> {
-    let mut chunk = Vec::with_capacity(CHUNK_LINES);
-    let mut sent = 0;
-    for (index, line) in io::stdin().lock().lines().enumerate() {
-        let line = line.map_err(|e| format!("stdin: {e}"));
-        let line = match line {
-            Ok(line) => line,
-            Err(message) => {
-                // Whatever was read before the error is still evaluated and written.
-                let _ = work_tx.send((sent, chunk));
-                return Err(message);
+/// Reads stdin into numbered chunks of whole lines and hands them to the workers. On a read error
+/// or a line that is not UTF-8, the lines before it are still handed over, then the error returned.
+fn read_chunks(work_tx: &mpsc::SyncSender<(usize, Chunk)>) -> Result<(), String> {
+    let mut stdin = io::stdin().lock();
+    let (mut sent, mut first_line) = (0, 1);
+    // The start of a line whose end is not read yet.
+    let mut partial = Vec::new();
+    loop {
+        let mut bytes = std::mem::take(&mut partial);
+        let read = (&mut stdin).take(CHUNK_BYTES as u64).read_to_end(&mut bytes);
+        let after_last_newline = |bytes: &[u8]| bytes.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let (at_end, whole, mut error) = match read {
+            Ok(n) if n < CHUNK_BYTES => (true, bytes.len(), None),
+            Ok(_) => (false, after_last_newline(&bytes), None),
+            Err(e) => (true, after_last_newline(&bytes), Some(format!("stdin: {e}"))),
+        };
+        partial = bytes.split_off(whole);
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                // The lines before the one that is not UTF-8 go on; the message is `BufRead::lines`'s.
+                error = Some("stdin: stream did not contain valid UTF-8".into());
+                let valid = e.utf8_error().valid_up_to();
+                let mut bytes = e.into_bytes();
+                bytes.truncate(after_last_newline(&bytes[..valid]));
+                String::from_utf8(bytes).unwrap_or_default()
             }
         };
-        if line.trim().is_empty() {
-            continue;
-        }
-        chunk.push((index + 1, line));
-        if chunk.len() == CHUNK_LINES {
-            let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_LINES));
-            if work_tx.send((sent, full)).is_err() {
+        let lines = text.bytes().filter(|&b| b == b'\n').count();
+        if !text.is_empty() {
+            if work_tx.send((sent, Chunk { first_line, text })).is_err() {
                 // The workers have stopped: the writer failed and says why.
                 return Ok(());
             }
             sent += 1;
         }
+        first_line += lines;
+        if let Some(message) = error {
+            return Err(message);
+        }
+        if at_end {
+            return Ok(());
+        }
     }
-    if !chunk.is_empty() {
-        let _ = work_tx.send((sent, chunk));
-    }
-    Ok(())
 }
 
 /// Evaluates one line and appends its record (result or errors) and a newline to `out`.
