@@ -133,6 +133,27 @@ fn broken_rule_data_is_refused_with_a_reason() {
 }
 
 #[test]
+fn a_reading_error_says_where_in_the_file_it_is() {
+    let parse_error =
+        |from: &str, to: &str| match RuleSet::from_json(&GUANGDONG_2025_JSON.replacen(from, to, 1)) {
+            Err(RuleError::Parse(message)) => message,
+            other => panic!("expected a parse error, got {other:?}"),
+        };
+    assert_eq!(
+        parse_error("innovation_centre.operating", "innovation_centre.running"),
+        r#"rules.programmes[0].conditions[4].test.is.field: "innovation_centre.running" is not a profile field"#
+    );
+    assert_eq!(
+        parse_error(r#""total_cap""#, r#""totalcap""#),
+        r#"rules.programmes[1].formula.city_award_match: unknown key "totalcap""#
+    );
+    assert_eq!(
+        parse_error(r#""rate": "0.30""#, r#""rate": "30%""#),
+        r#"rules.programmes[3].formula.rate_of_base.rate: "30%" is not an exact number"#
+    );
+}
+
+#[test]
 fn formulas_read_as_the_rules_say() {
     use subsidy_engine::explain::formula_text;
     let rules = rules();

@@ -10,25 +10,46 @@ use crate::json::Json;
 use crate::lang::Text;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+use std::fmt;
 use std::str::FromStr;
 
 type Read<T> = Result<T, String>;
 
+/// Where a value sits in the file (`rules.programmes[3].conditions[1]`), written out only when
+/// there is an error to report: formatting the path of every value read cost more than reading
+/// the values, and the rules are read on every page load.
+#[derive(Clone, Copy)]
+pub(super) enum At<'a> {
+    Root,
+    Key(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Root => f.write_str("rules"),
+            At::Key(parent, key) => write!(f, "{parent}.{key}"),
+            At::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
 pub(super) trait FromJson: Sized {
-    fn read(json: &Json, at: &str) -> Read<Self>;
+    fn read(json: &Json, at: &At) -> Read<Self>;
 
     /// What an absent key means: an error, except for optional values and lists.
-    fn missing(at: &str) -> Read<Self> {
+    fn missing(at: &At) -> Read<Self> {
         Err(format!("{at}: missing"))
     }
 }
 
-fn expected<T>(at: &str, what: &str, json: &Json) -> Read<T> {
+fn expected<T>(at: &At, what: &str, json: &Json) -> Read<T> {
     Err(format!("{at}: expected {what}, found {}", json.kind()))
 }
 
 /// Refuses keys outside `allowed`, then reads `key` of an object.
-fn object<'j>(json: &'j Json, at: &str, allowed: &[&str]) -> Read<&'j Json> {
+fn object<'j>(json: &'j Json, at: &At, allowed: &[&str]) -> Read<&'j Json> {
     let Json::Object(entries) = json else { return expected(at, "an object", json) };
     match entries.iter().find(|(key, _)| !allowed.contains(&key.as_str())) {
         Some((key, _)) => Err(format!("{at}: unknown key {key:?}")),
@@ -36,8 +57,8 @@ fn object<'j>(json: &'j Json, at: &str, allowed: &[&str]) -> Read<&'j Json> {
     }
 }
 
-fn field<T: FromJson>(json: &Json, key: &str, at: &str) -> Read<T> {
-    let at = format!("{at}.{key}");
+fn field<T: FromJson>(json: &Json, key: &str, at: &At) -> Read<T> {
+    let at = At::Key(at, key);
     match json.get(key) {
         Some(value) => T::read(value, &at),
         None => T::missing(&at),
@@ -45,7 +66,7 @@ fn field<T: FromJson>(json: &Json, key: &str, at: &str) -> Read<T> {
 }
 
 /// `{"kind": {…}}`: an enum written as an object with exactly one key.
-fn tagged<'j>(json: &'j Json, at: &str) -> Read<(&'j str, &'j Json)> {
+fn tagged<'j>(json: &'j Json, at: &At) -> Read<(&'j str, &'j Json)> {
     match json {
         Json::Object(entries) if entries.len() == 1 => Ok((entries[0].0.as_str(), &entries[0].1)),
         _ => expected(at, "an object with one key", json),
@@ -55,7 +76,7 @@ fn tagged<'j>(json: &'j Json, at: &str) -> Read<(&'j str, &'j Json)> {
 macro_rules! read_struct {
     ($($ty:ident { $($key:ident),* $(,)? })*) => {$(
         impl FromJson for $ty {
-            fn read(json: &Json, at: &str) -> Read<Self> {
+            fn read(json: &Json, at: &At) -> Read<Self> {
                 let json = object(json, at, &[$(stringify!($key)),*])?;
                 Ok($ty { $($key: field(json, stringify!($key), at)?,)* })
             }
@@ -80,7 +101,7 @@ read_struct! {
 }
 
 /// Reads a string with `parse`, naming what it should have been.
-fn parsed<T>(json: &Json, at: &str, what: &str, parse: impl FnOnce(&str) -> Option<T>) -> Read<T> {
+fn parsed<T>(json: &Json, at: &At, what: &str, parse: impl FnOnce(&str) -> Option<T>) -> Read<T> {
     match json {
         Json::String(s) => parse(s).ok_or_else(|| format!("{at}: {s:?} is not {what}")),
         other => expected(at, what, other),
@@ -88,13 +109,13 @@ fn parsed<T>(json: &Json, at: &str, what: &str, parse: impl FnOnce(&str) -> Opti
 }
 
 impl FromJson for String {
-    fn read(json: &Json, at: &str) -> Read<Self> {
+    fn read(json: &Json, at: &At) -> Read<Self> {
         parsed(json, at, "a string", |s| Some(s.to_string()))
     }
 }
 
 impl FromJson for bool {
-    fn read(json: &Json, at: &str) -> Read<Self> {
+    fn read(json: &Json, at: &At) -> Read<Self> {
         match json {
             Json::Bool(b) => Ok(*b),
             other => expected(at, "true or false", other),
@@ -102,7 +123,7 @@ impl FromJson for bool {
     }
 
     /// `verified`, `prefill`, `declaration`: absent means the cautious `false`.
-    fn missing(_: &str) -> Read<Self> {
+    fn missing(_: &At) -> Read<Self> {
         Ok(false)
     }
 }
@@ -110,7 +131,7 @@ impl FromJson for bool {
 macro_rules! read_integer {
     ($($ty:ty),*) => {$(
         impl FromJson for $ty {
-            fn read(json: &Json, at: &str) -> Read<Self> {
+            fn read(json: &Json, at: &At) -> Read<Self> {
                 match json {
                     Json::Number(n) => n.parse().map_err(|_| format!("{at}: {n} is not a whole number in range")),
                     other => expected(at, "a whole number", other),
@@ -122,7 +143,7 @@ macro_rules! read_integer {
 read_integer!(u32, i32, i64);
 
 impl FromJson for Decimal {
-    fn read(json: &Json, at: &str) -> Read<Self> {
+    fn read(json: &Json, at: &At) -> Read<Self> {
         match json {
             Json::Number(text) | Json::String(text) => Decimal::from_str(text)
                 .or_else(|_| Decimal::from_scientific(text))
@@ -133,31 +154,31 @@ impl FromJson for Decimal {
 }
 
 impl FromJson for Date {
-    fn read(json: &Json, at: &str) -> Read<Self> {
+    fn read(json: &Json, at: &At) -> Read<Self> {
         parsed(json, at, "a date YYYY-MM-DD", |s| Date::parse(s).ok())
     }
 }
 
 impl FromJson for Field {
-    fn read(json: &Json, at: &str) -> Read<Self> {
+    fn read(json: &Json, at: &At) -> Read<Self> {
         parsed(json, at, "a profile field", Field::from_path)
     }
 }
 
 impl FromJson for Section {
-    fn read(json: &Json, at: &str) -> Read<Self> {
+    fn read(json: &Json, at: &At) -> Read<Self> {
         parsed(json, at, "a profile section", Section::from_key)
     }
 }
 
 impl FromJson for City {
-    fn read(json: &Json, at: &str) -> Read<Self> {
+    fn read(json: &Json, at: &At) -> Read<Self> {
         parsed(json, at, "a city id", City::from_id)
     }
 }
 
 impl FromJson for Confidence {
-    fn read(json: &Json, at: &str) -> Read<Self> {
+    fn read(json: &Json, at: &At) -> Read<Self> {
         parsed(json, at, "text, news or inferred", |s| match s {
             "text" => Some(Confidence::Text),
             "news" => Some(Confidence::News),
@@ -168,7 +189,7 @@ impl FromJson for Confidence {
 }
 
 impl FromJson for CapRule {
-    fn read(json: &Json, at: &str) -> Read<Self> {
+    fn read(json: &Json, at: &At) -> Read<Self> {
         parsed(json, at, "a cap reading", |s| match s {
             "half_of_total_cap" => Some(CapRule::HalfOfTotalCap),
             "strict_total" => Some(CapRule::StrictTotal),
@@ -179,37 +200,37 @@ impl FromJson for CapRule {
 }
 
 impl<T: FromJson> FromJson for Option<T> {
-    fn read(json: &Json, at: &str) -> Read<Self> {
+    fn read(json: &Json, at: &At) -> Read<Self> {
         match json {
             Json::Null => Ok(None),
             value => T::read(value, at).map(Some),
         }
     }
 
-    fn missing(_: &str) -> Read<Self> {
+    fn missing(_: &At) -> Read<Self> {
         Ok(None)
     }
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn read(json: &Json, at: &str) -> Read<Self> {
+    fn read(json: &Json, at: &At) -> Read<Self> {
         match json {
             Json::Array(items) => {
-                items.iter().enumerate().map(|(i, item)| T::read(item, &format!("{at}[{i}]"))).collect()
+                items.iter().enumerate().map(|(i, item)| T::read(item, &At::Index(at, i))).collect()
             }
             other => expected(at, "a list", other),
         }
     }
 
-    fn missing(_: &str) -> Read<Self> {
+    fn missing(_: &At) -> Read<Self> {
         Ok(Vec::new())
     }
 }
 
 impl FromJson for Test {
-    fn read(json: &Json, at: &str) -> Read<Self> {
+    fn read(json: &Json, at: &At) -> Read<Self> {
         let (kind, body) = tagged(json, at)?;
-        let at = &format!("{at}.{kind}");
+        let at = &At::Key(at, kind);
         let keys = |allowed: &[&str]| object(body, at, allowed);
         Ok(match kind {
             "is" => {
@@ -256,9 +277,9 @@ impl FromJson for Test {
 }
 
 impl FromJson for Formula {
-    fn read(json: &Json, at: &str) -> Read<Self> {
+    fn read(json: &Json, at: &At) -> Read<Self> {
         let (kind, body) = tagged(json, at)?;
-        let at = &format!("{at}.{kind}");
+        let at = &At::Key(at, kind);
         Ok(match kind {
             "rate_of_base" => {
                 object(body, at, &["rate", "base", "cap"])?;
@@ -291,7 +312,7 @@ impl FromJson for Formula {
 
 impl FromJson for Cap {
     /// A fixed amount (`"8000000"`), or amounts by a choice (`{"by": field, "amounts": {…}}`).
-    fn read(json: &Json, at: &str) -> Read<Self> {
+    fn read(json: &Json, at: &At) -> Read<Self> {
         match json {
             Json::Object(_) => {
                 object(json, at, &["by", "amounts"])?;
@@ -299,10 +320,13 @@ impl FromJson for Cap {
                     Some(Json::Object(entries)) => entries
                         .iter()
                         .map(|(choice, amount)| {
-                            Ok((choice.clone(), Decimal::read(amount, &format!("{at}.amounts.{choice}"))?))
+                            Ok((
+                                choice.clone(),
+                                Decimal::read(amount, &At::Key(&At::Key(at, "amounts"), choice))?,
+                            ))
                         })
                         .collect::<Read<BTreeMap<String, Decimal>>>()?,
-                    Some(other) => return expected(&format!("{at}.amounts"), "an object", other),
+                    Some(other) => return expected(&At::Key(at, "amounts"), "an object", other),
                     None => return Err(format!("{at}.amounts: missing")),
                 };
                 Ok(Cap::ByChoice { by: field(json, "by", at)?, amounts })
@@ -313,5 +337,5 @@ impl FromJson for Cap {
 }
 
 pub(super) fn read_rule_set(json: &Json) -> Read<RuleSet> {
-    RuleSet::read(json, "rules")
+    RuleSet::read(json, &At::Root)
 }
