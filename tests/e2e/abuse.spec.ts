@@ -128,3 +128,41 @@ test('garbage in storage before load: the page starts fresh and keeps the garbag
     expect(kept).toContain(stored);
   }
 });
+
+test('every text field of every section takes every garbage text, and every section toggles', async ({ app, page }) => {
+  // 11 texts in each of the other text fields: slower than one user story.
+  test.setTimeout(240_000);
+  await app.open('en');
+  await app.asOf('2026-03-01');
+  await w1ProvincialCentre(app);
+  const toggles = page.locator('fieldset.applies input[type="checkbox"]');
+  await expect(toggles).toHaveCount(6);
+  for (let i = 0; i < 6; i++) await toggles.nth(i).check();
+
+  const covered = await Promise.all(TEXT_FIELDS.map((f) => app.field(f).getAttribute('id')));
+  const inputs = page.locator('.profile-form input[type="text"]');
+  const ids = (await inputs.evaluateAll((els) => els.map((el) => el.id))).filter((id) => !covered.includes(id));
+  expect(ids.length).toBeGreaterThanOrEqual(9);
+  for (const id of ids) {
+    const input = page.locator(`[id="${id}"]`);
+    for (const text of GARBAGE) {
+      await input.fill(text);
+      await expect(input).toHaveValue(text);
+      const error = page.locator(`[id="${id}-error"]`);
+      if (await error.isVisible()) await expect(error).not.toHaveText('');
+    }
+    await input.fill('');
+    await expect(page.locator(`[id="${id}-error"]`)).toBeHidden();
+  }
+
+  // Every section off and on again: what was typed stays, and the results follow.
+  await page.locator('[id="f-open_source-active_users"]').fill('12,000');
+  for (let i = 0; i < 6; i++) {
+    await toggles.nth(i).uncheck();
+    await toggles.nth(i).check();
+  }
+  await expect(page.locator('[id="f-open_source-active_users"]')).toHaveValue('12,000');
+  await expectW1Intact(app);
+  await app.expectResult('P1', 'eligible', '¥7,200,000');
+  await expect(page.locator('.field-error:visible')).toHaveCount(0);
+});
