@@ -246,7 +246,7 @@ impl Profile {
             None | Some(Json::Null) => {
                 errors.push(path_error("format_version", Problem::FormatVersionMissing))
             }
-            Some(Json::Number(n)) if *n == FORMAT_VERSION.to_string() => {}
+            Some(Json::Number(n)) if n.parse() == Ok(FORMAT_VERSION) => {}
             Some(other) => errors.push(path_error(
                 "format_version",
                 Problem::FormatVersionUnsupported { found: compact(other) },

@@ -240,7 +240,8 @@ impl Reader<'_> {
 
     fn object(&mut self) -> Result<Json, SyntaxError> {
         self.expect(b'{', "expected an object")?;
-        let mut entries: Vec<(String, Json)> = Vec::new();
+        // Room for a profile section's fields at once: no growing, entry by entry.
+        let mut entries: Vec<(String, Json)> = Vec::with_capacity(8);
         self.space();
         if self.peek() == Some(b'}') {
             self.at += 1;

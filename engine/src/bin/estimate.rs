@@ -17,7 +17,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use subsidy_engine::fields::Field;
 use subsidy_engine::input::ProfileError;
 use subsidy_engine::report::{
-    Amount, Checked, NearMiss, Note, Outcome, Report, Status, Totals, Verdict, Warning,
+    Amount, Checked, MissingInput, NearMiss, Note, Outcome, Report, Status, Totals, Verdict, Warning,
 };
 use subsidy_engine::rules::Formula;
 use subsidy_engine::view::ReportView;
@@ -140,14 +140,15 @@ fn describe(path: &str, errors: &[ProfileError], lang: Lang) -> String {
 /// prose (engine/docs/batch-format.md). The prose is the same on every line; one profile's full
 /// report is `estimate PROFILE --format json`.
 #[derive(Serialize)]
-struct BatchRecord<'a> {
+struct BatchRecord<'a, 'r> {
     line: usize,
-    as_of: String,
+    /// The same on every line: written once for the batch.
+    as_of: &'a str,
     totals: &'a Totals,
-    programmes: Vec<ProgrammeRecord<'a>>,
+    programmes: ProgrammeRecords<'a, 'r>,
     /// Inputs still missing, the most valuable first.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    missing: Vec<Field>,
+    #[serde(skip_serializing_if = "MissingFields::is_empty")]
+    missing: MissingFields<'a, 'r>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     warnings: &'a [Warning],
 }
@@ -171,16 +172,42 @@ struct ProgrammeRecord<'a> {
     near_misses: NearMissFields<'a>,
 }
 
-impl<'a> BatchRecord<'a> {
-    fn new(line: usize, report: &'a Report<'_>) -> BatchRecord<'a> {
+impl<'a, 'r> BatchRecord<'a, 'r> {
+    fn new(line: usize, as_of: &'a str, report: &'a Report<'r>) -> BatchRecord<'a, 'r> {
         BatchRecord {
             line,
-            as_of: report.as_of.to_string(),
+            as_of,
             totals: &report.totals,
-            programmes: report.outcomes.iter().map(ProgrammeRecord::new).collect(),
-            missing: report.missing.iter().map(|m| m.field).collect(),
+            programmes: ProgrammeRecords(&report.outcomes),
+            missing: MissingFields(&report.missing),
             warnings: &report.warnings,
         }
+    }
+}
+
+// The lists of a record are written straight from the report, without collecting them first.
+
+/// One `ProgrammeRecord` per outcome, as a JSON array.
+struct ProgrammeRecords<'a, 'r>(&'a [Outcome<'r>]);
+
+impl Serialize for ProgrammeRecords<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(ProgrammeRecord::new))
+    }
+}
+
+/// The fields of the report's missing inputs, as a JSON array.
+struct MissingFields<'a, 'r>(&'a [MissingInput<'r>]);
+
+impl MissingFields<'_, '_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for MissingFields<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|m| m.field))
     }
 }
 
@@ -273,6 +300,8 @@ struct Chunk {
 /// one writer thread in input order: the output is the same as one thread would write, only sooner.
 fn batch(options: &Options, rules: &RuleSet) -> Result<(), String> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let as_of = options.as_of.to_string();
+    let as_of = as_of.as_str();
     // (chunk number, chunk) to the workers; (chunk number, JSON Lines) back.
     let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Chunk)>(workers * 2);
     let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<u8>)>(workers * 2);
@@ -288,7 +317,7 @@ fn batch(options: &Options, rules: &RuleSet) -> Result<(), String> {
                 let mut out = Vec::with_capacity(chunk.text.len() * 2);
                 for (offset, line) in chunk.text.lines().enumerate() {
                     if !line.trim().is_empty() {
-                        batch_line(&mut out, chunk.first_line + offset, line, options, rules);
+                        batch_line(&mut out, chunk.first_line + offset, line, as_of, options, rules);
                     }
                 }
                 if done_tx.send((number, out)).is_err() {
@@ -364,14 +393,15 @@ fn read_chunks(work_tx: &mpsc::SyncSender<(usize, Chunk)>) -> Result<(), String>
     }
 }
 
-/// Evaluates one line and appends its record (result or errors) and a newline to `out`.
-fn batch_line(out: &mut Vec<u8>, number: usize, line: &str, options: &Options, rules: &RuleSet) {
+/// Evaluates one line and appends its record (result or errors) and a newline to `out`. `as_of` is
+/// `options.as_of` written out.
+fn batch_line(out: &mut Vec<u8>, number: usize, line: &str, as_of: &str, options: &Options, rules: &RuleSet) {
     let lang = options.lang;
     // Writing plain data into memory cannot fail.
     let _ = match Profile::from_json(line) {
         Err(errors) => serde_json::to_writer(&mut *out, &batch_errors(number, &errors, lang)),
         Ok(profile) => match evaluate(&profile, rules, options.as_of) {
-            Ok(report) => serde_json::to_writer(&mut *out, &BatchRecord::new(number, &report)),
+            Ok(report) => serde_json::to_writer(&mut *out, &BatchRecord::new(number, as_of, &report)),
             Err(EvalError::Invalid(errors)) => {
                 serde_json::to_writer(&mut *out, &batch_errors(number, &errors, lang))
             }
