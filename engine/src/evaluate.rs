@@ -103,8 +103,13 @@ impl<'r> Evaluation<'_, 'r> {
     }
 
     fn check(&self, condition: &'r Condition, outcome: &mut Outcome<'r>) -> Status {
-        // A test leaves hints only when it fails: they go straight to the outcome.
-        match self.test(&condition.test, &mut outcome.hints) {
+        // A test leaves hints only when it fails: they go straight to the outcome. Most conditions
+        // are yes/no questions: answered here, without the general test's setup and call.
+        let truth = match condition.test {
+            Test::Is { field, value } => is(self.profile.get(field), value),
+            ref test => self.test(test, &mut outcome.hints),
+        };
+        match truth {
             Truth::Yes => Status::Met,
             Truth::No => Status::NotMet,
             // The condition's own line says "not answered: please confirm"; no separate note.
@@ -124,12 +129,8 @@ impl<'r> Evaluation<'_, 'r> {
     /// only when it fails.
     fn test(&self, test: &Test, hints: &mut Hints) -> Truth {
         let value = |field: Field| self.profile.get(field);
-        let truth = |b: bool| if b { Truth::Yes } else { Truth::No };
         match test {
-            Test::Is { field, value: wanted } => match value(*field) {
-                Value::Bool(b) => truth(b == *wanted),
-                _ => Truth::Unknown,
-            },
+            Test::Is { field, value: wanted } => is(value(*field), *wanted),
             Test::OneOf { field, values } => match value(*field) {
                 Value::Choice(id) => truth(values.iter().any(|v| v == id)),
                 _ => Truth::Unknown,
@@ -265,13 +266,18 @@ impl<'r> Evaluation<'_, 'r> {
                     },
                 };
                 let product = ratio.checked_mul(city_award)?;
+                // Every reading gives `floor_to_fen(min(product, limit))`: the product is cut to
+                // the fen once, not once a reading.
+                let product_to_fen = floor_to_fen(product);
                 let matched = |rule: CapRule| -> Option<(Decimal, Decimal)> {
                     let limit = match rule {
                         CapRule::HalfOfTotalCap => money::half(*total_cap),
                         CapRule::StrictTotal => money::max(*total_cap - city_award, Decimal::ZERO),
                         CapRule::ProvincialPartOnly => *total_cap,
                     };
-                    Some((limit, floor_to_fen(money::min(product, limit))))
+                    let result =
+                        if compare(product, limit).is_gt() { floor_to_fen(limit) } else { product_to_fen };
+                    Some((limit, result))
                 };
                 let (taken, others) = readings.split_first()?;
                 let (limit, result) = matched(taken.rule)?;
@@ -289,7 +295,9 @@ impl<'r> Evaluation<'_, 'r> {
                 });
                 let mut alternatives = SmallVec::new();
                 for reading in others {
-                    if let Some((_, amount)) = matched(reading.rule).filter(|(_, amount)| *amount != result) {
+                    if let Some((_, amount)) =
+                        matched(reading.rule).filter(|(_, amount)| compare(*amount, result).is_ne())
+                    {
                         alternatives.push((reading, amount));
                     }
                 }
@@ -323,7 +331,7 @@ impl<'r> Evaluation<'_, 'r> {
     fn rounded(&self, exact: Decimal, outcome: &mut Outcome<'r>) -> Decimal {
         let result = floor_to_fen(exact);
         // Numeric comparison: the scale of `exact` does not matter.
-        if result != exact {
+        if compare(result, exact).is_ne() {
             outcome.steps.push(Step::Rounded { exact, result });
         }
         result
@@ -358,6 +366,22 @@ impl<'r> Evaluation<'_, 'r> {
         for fact in &p.notes {
             outcome.notes.push(Note::Fact(fact));
         }
+    }
+}
+
+fn truth(b: bool) -> Truth {
+    if b {
+        Truth::Yes
+    } else {
+        Truth::No
+    }
+}
+
+/// `Test::Is`: a yes/no field against the answer wanted.
+fn is(value: Value<'_>, wanted: bool) -> Truth {
+    match value {
+        Value::Bool(b) => truth(b == wanted),
+        _ => Truth::Unknown,
     }
 }
 

@@ -108,6 +108,7 @@ pub fn parse_amount(input: &str, unit: Unit) -> Result<Option<Decimal>, AmountPr
 }
 
 /// The rule every amount in a profile obeys, however it arrived (typed, imported, generated).
+#[inline]
 pub fn check_amount(yuan: Decimal) -> Result<(), AmountProblem> {
     if yuan.is_sign_negative() && !yuan.is_zero() {
         Err(AmountProblem::Negative)
@@ -180,8 +181,14 @@ pub fn max(a: Decimal, b: Decimal) -> Decimal {
 
 /// The estimator's one rounding rule: awards are "not more than" a share of a base, so a computed
 /// award is cut down to the fen (toward zero), never rounded up past what the rule allows.
+#[inline]
 pub fn floor_to_fen(amount: Decimal) -> Decimal {
-    // At most two decimals: nothing to cut (most amounts), and rounding is the costlier half.
+    // Whole yuan (most caps and limits): nothing to cut or strip, as `normalize` would find unless
+    // the amount is a negative zero.
+    if amount.scale() == 0 && !amount.is_sign_negative() {
+        return amount;
+    }
+    // At most two decimals: nothing to cut, and rounding is the costlier half.
     if amount.scale() <= 2 {
         return amount.normalize();
     }

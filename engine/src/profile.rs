@@ -202,6 +202,7 @@ impl Profile {
     }
 
     /// The value of one field, `Unknown` when it or its section is absent.
+    #[inline]
     pub fn get(&self, field: Field) -> Value<'_> {
         use Value as V;
         fn opt<T>(value: Option<T>, wrap: impl FnOnce(T) -> Value<'static>) -> Value<'static> {
