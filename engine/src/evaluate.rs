@@ -68,6 +68,10 @@ impl<'r> Evaluation<'_, 'r> {
         if !self.profile.has_section(section) {
             return Some(());
         }
+        // First among the notes, and pushed first: inserted later it shifted every other note.
+        if let Some(competition) = &p.competitive {
+            outcome.notes.push(Note::Competitive(competition));
+        }
         let mut failed = false;
         for condition in &p.conditions {
             let status = self.check(condition, outcome);
@@ -157,13 +161,16 @@ impl<'r> Evaluation<'_, 'r> {
                 let Value::Year(y) = value(*field) else {
                     return Truth::Unknown;
                 };
-                let margin = near_miss.unwrap_or(0);
-                if y < *from && from - y <= margin {
-                    record_near_miss(hints, *field, Shortfall::YearBefore { value: y, from: *from });
-                } else if y > *to && y - to <= margin {
-                    record_near_miss(hints, *field, Shortfall::YearAfter { value: y, to: *to });
+                let inside = (*from..=*to).contains(&y);
+                // Most years are inside: the margins are looked at only for the others.
+                if let (false, Some(margin)) = (inside, *near_miss) {
+                    if y < *from && from - y <= margin {
+                        record_near_miss(hints, *field, Shortfall::YearBefore { value: y, from: *from });
+                    } else if y > *to && y - to <= margin {
+                        record_near_miss(hints, *field, Shortfall::YearAfter { value: y, to: *to });
+                    }
                 }
-                truth((*from..=*to).contains(&y))
+                truth(inside)
             }
             Test::OnOrAfter { field, date, near_miss_days } => {
                 let Value::Date(d) = value(*field) else {
@@ -269,18 +276,16 @@ impl<'r> Evaluation<'_, 'r> {
                 // Every reading gives `floor_to_fen(min(product, limit))`: the product is cut to
                 // the fen once, not once a reading.
                 let product_to_fen = floor_to_fen(product);
-                let matched = |rule: CapRule| -> Option<(Decimal, Decimal)> {
-                    let limit = match rule {
-                        CapRule::HalfOfTotalCap => money::half(*total_cap),
-                        CapRule::StrictTotal => money::max(*total_cap - city_award, Decimal::ZERO),
-                        CapRule::ProvincialPartOnly => *total_cap,
-                    };
-                    let result =
-                        if compare(product, limit).is_gt() { floor_to_fen(limit) } else { product_to_fen };
-                    Some((limit, result))
+                let matched = |limit| {
+                    if compare(product, limit).is_gt() {
+                        floor_to_fen(limit)
+                    } else {
+                        product_to_fen
+                    }
                 };
                 let (taken, others) = readings.split_first()?;
-                let (limit, result) = matched(taken.rule)?;
+                let limit = match_limit(taken.rule, *total_cap, city_award);
+                let result = matched(limit);
                 outcome.steps.push(Step::Match { award: city_award, ratio: *ratio, product });
                 outcome.steps.push(Step::MatchLimit {
                     rule: taken.rule,
@@ -295,9 +300,8 @@ impl<'r> Evaluation<'_, 'r> {
                 });
                 let mut alternatives = SmallVec::new();
                 for reading in others {
-                    if let Some((_, amount)) =
-                        matched(reading.rule).filter(|(_, amount)| compare(*amount, result).is_ne())
-                    {
+                    let amount = matched(match_limit(reading.rule, *total_cap, city_award));
+                    if compare(amount, result).is_ne() {
                         alternatives.push((reading, amount));
                     }
                 }
@@ -348,9 +352,6 @@ impl<'r> Evaluation<'_, 'r> {
 
     fn context_notes(&self, outcome: &mut Outcome<'r>) {
         let p = self.programme;
-        if let Some(competition) = &p.competitive {
-            outcome.notes.insert(0, Note::Competitive(competition));
-        }
         if let Some(round) = &p.round {
             if round.year != self.as_of.year() {
                 outcome.notes.push(Note::OtherRound(round));
@@ -366,6 +367,16 @@ impl<'r> Evaluation<'_, 'r> {
         for fact in &p.notes {
             outcome.notes.push(Note::Fact(fact));
         }
+    }
+}
+
+/// The most the province matches under one reading of the total cap.
+#[inline]
+fn match_limit(rule: CapRule, total_cap: Decimal, city_award: Decimal) -> Decimal {
+    match rule {
+        CapRule::HalfOfTotalCap => money::half(total_cap),
+        CapRule::StrictTotal => money::max(total_cap - city_award, Decimal::ZERO),
+        CapRule::ProvincialPartOnly => total_cap,
     }
 }
 
