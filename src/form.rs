@@ -2,20 +2,27 @@
 //! programme family. Built from the engine's field catalogue; each control turns what is typed
 //! into a profile edit and shows, next to itself, why a text does not read.
 //!
-//! The form is drawn in one language and drawn again when the language changes (every text the
-//! user typed is in the session, so nothing is lost); only what changes as the user types is
-//! reactive. That keeps the number of reactive closures, and so the size of the wasm, small.
+//! The form is written as one escaped HTML string in one language (like the results), drawn again
+//! when the language changes or the profile is replaced from outside; every text the user typed is
+//! in the session, so nothing is lost. One delegated listener reads every edit, and one effect
+//! shows each field's message and hint. As typed Leptos views, one reactive view per control, the
+//! form was 33 KB of the page's 240 KB first load (gzip); written this way it is about 15 KB.
+//! Controls are never rewritten while the user types: rewriting a date input's value mid-typing
+//! resets its segments.
 
+use crate::html::Html;
 use crate::i18n::Ui;
 use crate::state::{rules, use_state, AppState};
 use leptos::prelude::*;
 use subsidy_engine::city::City;
 use subsidy_engine::fields::{Field, FieldKind, Section};
-use subsidy_engine::input::Location;
+use subsidy_engine::input::{Location, ProfileError};
 use subsidy_engine::money::{format_yuan, Unit};
 use subsidy_engine::profile::Value;
 use subsidy_engine::typed::{parse_typed, typed_text};
 use subsidy_engine::Lang;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// Picks a question's words from the catalogue.
 type Question = fn(&Ui) -> &'static str;
@@ -32,52 +39,24 @@ const QUESTIONS: [(Section, Question); 6] = [
 
 #[component]
 pub fn ProfileForm(lang: Lang) -> impl IntoView {
-    let ui = crate::i18n::ui(lang);
-    view! {
-        <form class="profile-form" on:submit=|ev| ev.prevent_default() autocomplete="off">
-            <fieldset class="section">
-                <legend>{ui.company_heading}</legend>
-                {Section::Company.fields().map(|field| view! { <FieldControl field lang /> }).collect_view()}
-            </fieldset>
-            <fieldset class="section applies">
-                <legend>{ui.applies_heading}</legend>
-                <p class="hint">{ui.applies_hint}</p>
-                {QUESTIONS.into_iter().map(|(section, question)| view! { <SectionToggle section label=question(ui) /> }).collect_view()}
-            </fieldset>
-            {QUESTIONS.into_iter().map(|(section, _)| view! { <SectionFields section lang /> }).collect_view()}
-        </form>
-    }
-}
-
-#[component]
-fn SectionToggle(section: Section, label: &'static str) -> impl IntoView {
     let state = use_state();
-    let id = format!("toggle-{}", section.key());
+    let markup = form_html(state, lang);
+    // Messages, hints and which sections show follow the session (typing, and cross-field checks).
+    Effect::new(move |_| {
+        let problems = state.profile_problems.get();
+        for &field in Field::ALL {
+            show_status(field, status(state, field, lang, &problems));
+        }
+        for (section, _) in QUESTIONS {
+            if let Some(fieldset) = document().get_element_by_id(&format!("section-{}", section.key())) {
+                set_attr(&fieldset, "hidden", (!state.is_enabled(section)).then_some(""));
+            }
+        }
+    });
+    let edit = move |ev: leptos::ev::Event| on_edit(state, &ev);
     view! {
-        <div class="toggle">
-            <input
-                type="checkbox"
-                id=id.clone()
-                prop:checked=move || state.is_enabled(section)
-                on:change=move |ev| state.set_enabled(section, event_target_checked(&ev))
-            />
-            <label for=id>{label}</label>
-        </div>
-    }
-}
-
-#[component]
-fn SectionFields(section: Section, lang: Lang) -> impl IntoView {
-    let state = use_state();
-    // Drawn only while switched on, which keeps the first screen quick; what was typed is in the
-    // session, so switching a section off and on again loses nothing.
-    view! {
-        <Show when=move || state.is_enabled(section)>
-            <fieldset class="section" id=format!("section-{}", section.key())>
-                <legend>{section.title(lang)}</legend>
-                {section.fields().map(|field| view! { <FieldControl field lang /> }).collect_view()}
-            </fieldset>
-        </Show>
+        <form class="profile-form" autocomplete="off" inner_html=markup on:submit=|ev| ev.prevent_default()
+            on:input=edit on:change=edit></form>
     }
 }
 
@@ -86,139 +65,254 @@ pub fn control_id(field: Field) -> String {
     format!("f-{}-{}", field.section().key(), field.key())
 }
 
-/// The text a field starts from: what was typed into it, else its stored value.
+/// The field a control id names (`f-section-key`, section and key written with underscores).
+fn field_of(id: &str) -> Option<Field> {
+    let (section, key) = id.strip_prefix("f-")?.split_once('-')?;
+    Field::from_path(&format!("{section}.{key}"))
+}
+
+/// One edit, whichever control it came from. `input` and `change` both land here; reading the
+/// same text twice gives the same session, so a control firing both does no harm.
+fn on_edit(state: AppState, ev: &leptos::ev::Event) {
+    let Some(id) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()).map(|el| el.id()) else { return };
+    if let Some(section) = id.strip_prefix("toggle-").and_then(Section::from_key) {
+        state.set_enabled(section, event_target_checked(ev));
+    } else if let Some(field) = id.strip_suffix("-unit").and_then(field_of) {
+        let unit = if event_target_value(ev) == "wan" { Unit::Wan } else { Unit::Yuan };
+        state.set_unit(field, unit);
+        // The same digits in the new unit: "120" typed in 万元 means 1,200,000 yuan.
+        let text = document()
+            .get_element_by_id(&control_id(field))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|input| input.value())
+            .unwrap_or_default();
+        read(state, field, text);
+    } else if let Some(field) = field_of(&id) {
+        read(state, field, event_target_value(ev));
+    }
+}
+
+/// A text that reads becomes the field's value; one that does not is kept as a draft, and the
+/// field counts as unknown until it reads.
+fn read(state: AppState, field: Field, raw: String) {
+    match parse_typed(field, &raw, state.unit(field)) {
+        Ok(value) => state.set_value(field, raw, value),
+        Err(_) => state.set_draft(field, raw),
+    }
+}
+
+/// The text a field shows: what was typed into it, else its stored value. Tracked: the effect
+/// that shows messages runs again when it changes.
 fn current_text(state: AppState, field: Field) -> String {
-    state.session.with_untracked(|s| {
+    state.session.with(|s| {
         s.texts.get(&field).cloned().unwrap_or_else(|| typed_text(s.form.get(field), state.unit(field)))
     })
 }
 
-/// `<option>`s: "not given" first, then the choices as (value, label).
-fn options(first: &'static str, choices: Vec<(&'static str, &'static str)>) -> impl IntoView {
-    let choices = choices.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> });
-    view! { <option value="">{first}</option> {choices.collect_view()} }
+/// What a field says under itself: why its text does not read (or the profile's cross-field
+/// problem with it), and the city's published award where that would fill it.
+struct Status {
+    message: Option<String>,
+    hint: Option<String>,
 }
 
-#[component]
-fn FieldControl(field: Field, lang: Lang) -> impl IntoView {
-    let state = use_state();
+fn status(state: AppState, field: Field, lang: Lang, problems: &[ProfileError]) -> Status {
+    let at = Location::Field(field);
+    let problem = parse_typed(field, &current_text(state, field), state.unit(field))
+        .err()
+        .or_else(|| problems.iter().find(|e| e.at == at).map(|e| e.problem.clone()));
+    Status { message: problem.map(|p| p.message(lang, &at)), hint: prefill_hint(state, field, lang) }
+}
+
+/// Brings one field's message, hint and ARIA attributes up to date, touching only what changed:
+/// setting an alert's text again would announce it again.
+fn show_status(field: Field, status: Status) {
+    let id = control_id(field);
+    let by_id = |suffix: &str| document().get_element_by_id(&format!("{id}{suffix}"));
+    let (Some(control), Some(error), Some(hint)) = (by_id(""), by_id("-error"), by_id("-hint")) else {
+        return;
+    };
+    set_text(&error, status.message.as_deref());
+    set_text(&hint, status.hint.as_deref());
+    let described_by = described_by(&id, status.message.is_some(), status.hint.is_some());
+    set_attr(&control, "aria-describedby", described_by.as_deref());
+    set_attr(&control, "aria-invalid", status.message.is_some().then_some("true"));
+    if let Ok(Some(wrapper)) = control.closest(".field") {
+        set_attr(&wrapper, "class", Some(field_class(status.message.is_some())));
+    }
+}
+
+fn set_text(element: &Element, text: Option<&str>) {
+    if element.text_content().as_deref() != Some(text.unwrap_or("")) {
+        element.set_text_content(text);
+    }
+    set_attr(element, "hidden", text.is_none().then_some(""));
+}
+
+fn set_attr(element: &Element, name: &str, value: Option<&str>) {
+    if element.get_attribute(name).as_deref() != value {
+        let _ = match value {
+            Some(value) => element.set_attribute(name, value),
+            None => element.remove_attribute(name),
+        };
+    }
+}
+
+fn described_by(id: &str, error: bool, hint: bool) -> Option<String> {
+    let ids: Vec<String> = [(error, "error"), (hint, "hint")]
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, suffix)| format!("{id}-{suffix}"))
+        .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+fn field_class(has_error: bool) -> &'static str {
+    if has_error {
+        "field has-error"
+    } else {
+        "field"
+    }
+}
+
+/// The whole form in one language, with the session's texts, units and sections.
+fn form_html(state: AppState, lang: Lang) -> String {
+    let ui = crate::i18n::ui(lang);
+    let problems = state.profile_problems.get_untracked();
+    let mut html = Html::default();
+    html.open("fieldset", &[("class", "section")]).el("legend", &[], ui.company_heading);
+    for field in Section::Company.fields() {
+        field_html(&mut html, state, field, lang, &problems);
+    }
+    html.close("fieldset");
+    html.open("fieldset", &[("class", "section applies")]).el("legend", &[], ui.applies_heading).el(
+        "p",
+        &[("class", "hint")],
+        ui.applies_hint,
+    );
+    for (section, question) in QUESTIONS {
+        let id = format!("toggle-{}", section.key());
+        let mut attrs = vec![("type", "checkbox"), ("id", id.as_str())];
+        if state.is_enabled_untracked(section) {
+            attrs.push(("checked", ""));
+        }
+        html.open("div", &[("class", "toggle")]).open("input", &attrs).el(
+            "label",
+            &[("for", id.as_str())],
+            question(ui),
+        );
+        html.close("div");
+    }
+    html.close("fieldset");
+    // Every section is written; those not switched on are hidden, and so out of the tab order.
+    for (section, _) in QUESTIONS {
+        let id = format!("section-{}", section.key());
+        let mut attrs = vec![("class", "section"), ("id", id.as_str())];
+        if !state.is_enabled_untracked(section) {
+            attrs.push(("hidden", ""));
+        }
+        html.open("fieldset", &attrs).el("legend", &[], section.title(lang));
+        for field in section.fields() {
+            field_html(&mut html, state, field, lang, &problems);
+        }
+        html.close("fieldset");
+    }
+    html.finish()
+}
+
+/// One field: label, control, hint and message, with the ARIA links between them.
+fn field_html(html: &mut Html, state: AppState, field: Field, lang: Lang, problems: &[ProfileError]) {
     let ui = crate::i18n::ui(lang);
     let id = control_id(field);
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    // What the user last typed. The control's value is set once, when it is drawn, and never
-    // while the user types: rewriting a date input's value mid-typing resets its segments.
-    let text = StoredValue::new(current_text(state, field));
-    let typing_problem = RwSignal::new(parse_typed(field, &text.get_value(), state.unit(field)).err());
-
-    let read = move |raw: String| {
-        match parse_typed(field, &raw, state.unit(field)) {
-            Ok(value) => {
-                typing_problem.set(None);
-                state.set_value(field, raw.clone(), value);
-            }
-            Err(problem) => {
-                typing_problem.set(Some(problem));
-                state.set_draft(field, raw.clone());
-            }
-        }
-        text.set_value(raw);
-    };
-
-    let problem = Memo::new(move |_| {
-        typing_problem.get().or_else(|| {
-            state
-                .profile_problems
-                .with(|all| all.iter().find(|e| e.at == Location::Field(field)).map(|e| e.problem.clone()))
-        })
+    let text = state.session.with_untracked(|s| {
+        s.texts.get(&field).cloned().unwrap_or_else(|| typed_text(s.form.get(field), state.unit(field)))
     });
-    let message = move || problem.get().map(|p| p.message(lang, &Location::Field(field)));
-    let hint = Memo::new(move |_| prefill_hint(state, field, lang));
-    let described_by = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        move || {
-            let ids: Vec<&str> =
-                [(problem.get().is_some(), error_id.as_str()), (hint.get().is_some(), hint_id.as_str())]
-                    .into_iter()
-                    .filter_map(|(on, id)| on.then_some(id))
-                    .collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    let invalid = move || problem.get().is_some().then_some("true");
-    let on_input = move |ev: leptos::ev::Event| read(event_target_value(&ev));
-    let initial = text.get_value();
+    let status = untrack(|| status(state, field, lang, problems));
+    let described_by = described_by(&id, status.message.is_some(), status.hint.is_some());
+    let mut aria = Vec::new();
+    if let Some(ids) = &described_by {
+        aria.push(("aria-describedby", ids.as_str()));
+    }
+    if status.message.is_some() {
+        aria.push(("aria-invalid", "true"));
+    }
 
-    let control = match field.kind() {
+    html.open("div", &[("class", field_class(status.message.is_some()))]).el(
+        "label",
+        &[("for", id.as_str())],
+        field.label(lang),
+    );
+    match field.kind() {
         FieldKind::Bool | FieldKind::Choice(_) | FieldKind::City => {
-            let choices: Vec<(&'static str, &'static str)> = match field.kind() {
+            let choices: Vec<(&str, &str)> = match field.kind() {
                 FieldKind::Bool => vec![("true", ui.yes), ("false", ui.no)],
                 FieldKind::City => City::ALL.iter().map(|c| (c.id(), c.name(lang))).collect(),
                 _ => field.choices().iter().map(|c| (c.id, c.label(lang))).collect(),
             };
             let first = if field.kind() == FieldKind::Bool { ui.not_sure } else { ui.choose };
-            view! {
-                <select id=id.clone() aria-describedby=described_by aria-invalid=invalid prop:value=initial on:change=on_input>
-                    {options(first, choices)}
-                </select>
+            html.open("select", &[&[("id", id.as_str())], aria.as_slice()].concat());
+            option(html, "", first, text.is_empty());
+            for (value, label) in choices {
+                option(html, value, label, text == value);
             }
-            .into_any()
+            html.close("select");
         }
         FieldKind::Money => {
             let unit_id = format!("{id}-unit");
-            let change_unit = move |ev: leptos::ev::Event| {
-                let unit = if event_target_value(&ev) == "wan" { Unit::Wan } else { Unit::Yuan };
-                state.set_unit(field, unit);
-                // The same digits in the new unit: "120" typed in 万元 means 1,200,000 yuan.
-                read(text.get_value());
+            let wan = state.unit(field) == Unit::Wan;
+            let example = match (lang, wan) {
+                (Lang::Zh, true) => "例如 1,200",
+                (Lang::Zh, false) => "例如 12,000,000",
+                (Lang::En, true) => "e.g. 1,200",
+                (Lang::En, false) => "e.g. 12,000,000",
             };
-            let unit = if state.unit(field) == Unit::Wan { "wan" } else { "yuan" };
-            let example = match (lang, unit) {
-                (Lang::Zh, "wan") => "例如 1,200",
-                (Lang::Zh, _) => "例如 12,000,000",
-                (Lang::En, "wan") => "e.g. 1,200",
-                (Lang::En, _) => "e.g. 12,000,000",
-            };
-            view! {
-                <span class="money">
-                    <input type="text" inputmode="decimal" id=id.clone() aria-describedby=described_by aria-invalid=invalid prop:value=initial on:input=on_input placeholder=example />
-                    <label class="visually-hidden" for=unit_id.clone()>{format!("{}（{}）", ui.unit, field.label(lang))}</label>
-                    <select id=unit_id on:change=change_unit prop:value=unit>
-                        <option value="yuan">{Unit::Yuan.label(lang)}</option>
-                        <option value="wan">{Unit::Wan.label(lang)}</option>
-                    </select>
-                </span>
-            }
-            .into_any()
+            let input =
+                [("type", "text"), ("inputmode", "decimal"), ("id", id.as_str()), ("value", text.as_str())];
+            html.open("span", &[("class", "money")])
+                .open("input", &[&input[..], aria.as_slice(), &[("placeholder", example)]].concat())
+                .el(
+                    "label",
+                    &[("class", "visually-hidden"), ("for", unit_id.as_str())],
+                    &format!("{}（{}）", ui.unit, field.label(lang)),
+                )
+                .open("select", &[("id", unit_id.as_str())]);
+            option(html, "yuan", Unit::Yuan.label(lang), !wan);
+            option(html, "wan", Unit::Wan.label(lang), wan);
+            html.close("select").close("span");
         }
         kind => {
-            let date = kind == FieldKind::Date;
-            let numeric = matches!(kind, FieldKind::Year | FieldKind::Count);
-            view! {
-                <input
-                    type=if date { "date" } else { "text" }
-                    inputmode=numeric.then_some("numeric")
-                    min=date.then_some("1949-01-01")
-                    max=date.then_some("2100-12-31")
-                    id=id.clone()
-                    aria-describedby=described_by
-                    aria-invalid=invalid
-                    prop:value=initial
-                    on:input=on_input
-                />
+            let mut attrs = vec![("type", if kind == FieldKind::Date { "date" } else { "text" })];
+            if matches!(kind, FieldKind::Year | FieldKind::Count) {
+                attrs.push(("inputmode", "numeric"));
             }
-            .into_any()
+            if kind == FieldKind::Date {
+                attrs.extend([("min", "1949-01-01"), ("max", "2100-12-31")]);
+            }
+            attrs.extend([("id", id.as_str()), ("value", text.as_str())]);
+            html.open("input", &[attrs.as_slice(), aria.as_slice()].concat());
         }
-    };
-
-    view! {
-        <div class="field" class:has-error=move || problem.get().is_some()>
-            <label for=id>{field.label(lang)}</label>
-            {control}
-            <p class="field-hint" id=hint_id hidden=move || hint.get().is_none()>{move || hint.get()}</p>
-            <p class="field-error" id=error_id role="alert" hidden=move || problem.get().is_none()>{message}</p>
-        </div>
     }
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let hidden = |shown: bool| if shown { vec![] } else { vec![("hidden", "")] };
+    let hint_attrs =
+        [&[("class", "field-hint"), ("id", hint_id.as_str())][..], &hidden(status.hint.is_some())].concat();
+    html.el("p", &hint_attrs, status.hint.as_deref().unwrap_or(""));
+    let error_attrs = [
+        &[("class", "field-error"), ("id", error_id.as_str()), ("role", "alert")][..],
+        &hidden(status.message.is_some()),
+    ]
+    .concat();
+    html.el("p", &error_attrs, status.message.as_deref().unwrap_or(""));
+    html.close("div");
+}
+
+fn option(html: &mut Html, value: &str, label: &str, selected: bool) {
+    let mut attrs = vec![("value", value)];
+    if selected {
+        attrs.push(("selected", ""));
+    }
+    html.el("option", &attrs, label);
 }
 
 /// The city's published award, shown where the city award is still empty.

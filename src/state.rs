@@ -118,6 +118,10 @@ impl AppState {
         self.session.with(|s| s.is_enabled(section))
     }
 
+    pub fn is_enabled_untracked(&self, section: Section) -> bool {
+        self.session.with_untracked(|s| s.is_enabled(section))
+    }
+
     pub fn set_enabled(&self, section: Section, on: bool) {
         self.session.update(|s| {
             s.enabled.retain(|k| k != section.key());
