@@ -224,10 +224,7 @@ fn form_html(state: AppState, lang: Lang) -> String {
 fn field_html(html: &mut Html, state: AppState, field: Field, lang: Lang, problems: &[ProfileError]) {
     let ui = crate::i18n::ui(lang);
     let id = control_id(field);
-    let text = state.session.with_untracked(|s| {
-        s.texts.get(&field).cloned().unwrap_or_else(|| typed_text(s.form.get(field), state.unit(field)))
-    });
-    let status = untrack(|| status(state, field, lang, problems));
+    let (text, status) = untrack(|| (current_text(state, field), status(state, field, lang, problems)));
     let described_by = described_by(&id, status.message.is_some(), status.hint.is_some());
     let mut aria = Vec::new();
     if let Some(ids) = &described_by {

@@ -119,7 +119,7 @@ impl<'r> Evaluation<'_, 'r> {
             // The condition's own line says "not answered: please confirm"; no separate note.
             Truth::Unknown if condition.declaration => Status::Assumed,
             Truth::Unknown => {
-                for_each_field(&condition.test, &mut |field| {
+                condition.test.for_each_field(&mut |field| {
                     if !self.profile.get(field).is_known() {
                         add_missing(&mut outcome.missing, field);
                     }
@@ -400,20 +400,6 @@ fn is(value: Value<'_>, wanted: bool) -> Truth {
 #[cold]
 fn record_near_miss(hints: &mut Hints, field: Field, shortfall: Shortfall) {
     hints.push(NearMiss { field, shortfall });
-}
-
-/// Every field a test reads, in order: `Test::fields` without building a list.
-fn for_each_field(test: &Test, visit: &mut impl FnMut(Field)) {
-    match test {
-        Test::Is { field, .. }
-        | Test::OneOf { field, .. }
-        | Test::MoreThan { field, .. }
-        | Test::AtLeast { field, .. }
-        | Test::YearBetween { field, .. }
-        | Test::OnOrAfter { field, .. }
-        | Test::OnOrBefore { field, .. } => visit(*field),
-        Test::AnyOf(tests) => tests.iter().for_each(|t| for_each_field(t, visit)),
-    }
 }
 
 fn add_missing(missing: &mut Fields, field: Field) {

@@ -148,6 +148,13 @@ pub enum Test {
 impl Test {
     /// Every field the test reads, in order.
     pub fn fields(&self) -> Vec<Field> {
+        let mut fields = Vec::new();
+        self.for_each_field(&mut |field| fields.push(field));
+        fields
+    }
+
+    /// The same, without building a list: the evaluator asks this of every unknown condition.
+    pub fn for_each_field(&self, visit: &mut impl FnMut(Field)) {
         match self {
             Test::Is { field, .. }
             | Test::OneOf { field, .. }
@@ -155,8 +162,8 @@ impl Test {
             | Test::AtLeast { field, .. }
             | Test::YearBetween { field, .. }
             | Test::OnOrAfter { field, .. }
-            | Test::OnOrBefore { field, .. } => vec![*field],
-            Test::AnyOf(tests) => tests.iter().flat_map(Test::fields).collect(),
+            | Test::OnOrBefore { field, .. } => visit(*field),
+            Test::AnyOf(tests) => tests.iter().for_each(|t| t.for_each_field(visit)),
         }
     }
 }
