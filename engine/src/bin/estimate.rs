@@ -147,8 +147,8 @@ struct BatchRecord<'a, 'r> {
     totals: &'a Totals,
     programmes: ProgrammeRecords<'a, 'r>,
     /// Inputs still missing, the most valuable first.
-    #[serde(skip_serializing_if = "MissingFields::is_empty")]
-    missing: MissingFields<'a, 'r>,
+    #[serde(skip_serializing_if = "FieldsOf::is_empty")]
+    missing: FieldsOf<'a, MissingInput<'r>>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     warnings: &'a [Warning],
 }
@@ -168,8 +168,8 @@ struct ProgrammeRecord<'a> {
     not_met: ConditionIds<'a>,
     #[serde(skip_serializing_if = "ConditionIds::is_empty")]
     assumed: ConditionIds<'a>,
-    #[serde(skip_serializing_if = "NearMissFields::is_empty")]
-    near_misses: NearMissFields<'a>,
+    #[serde(skip_serializing_if = "FieldsOf::is_empty")]
+    near_misses: FieldsOf<'a, NearMiss>,
 }
 
 impl<'a, 'r> BatchRecord<'a, 'r> {
@@ -179,7 +179,7 @@ impl<'a, 'r> BatchRecord<'a, 'r> {
             as_of,
             totals: &report.totals,
             programmes: ProgrammeRecords(&report.outcomes),
-            missing: MissingFields(&report.missing),
+            missing: FieldsOf(&report.missing, |m| m.field),
             warnings: &report.warnings,
         }
     }
@@ -196,18 +196,18 @@ impl Serialize for ProgrammeRecords<'_, '_> {
     }
 }
 
-/// The fields of the report's missing inputs, as a JSON array.
-struct MissingFields<'a, 'r>(&'a [MissingInput<'r>]);
+/// The fields of one of the report's lists (missing inputs, near misses), as a JSON array.
+struct FieldsOf<'a, T>(&'a [T], fn(&T) -> Field);
 
-impl MissingFields<'_, '_> {
+impl<T> FieldsOf<'_, T> {
     fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 }
 
-impl Serialize for MissingFields<'_, '_> {
+impl<T> Serialize for FieldsOf<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(|m| m.field))
+        serializer.collect_seq(self.0.iter().map(self.1))
     }
 }
 
@@ -221,7 +221,7 @@ impl<'a> ProgrammeRecord<'a> {
             missing: &outcome.missing,
             not_met: ConditionIds(&outcome.conditions, Status::NotMet),
             assumed: ConditionIds(&outcome.conditions, Status::Assumed),
-            near_misses: NearMissFields(&outcome.hints),
+            near_misses: FieldsOf(&outcome.hints, |hint| hint.field),
         }
     }
 }
@@ -251,21 +251,6 @@ impl ConditionIds<'_> {
 impl Serialize for ConditionIds<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.ids())
-    }
-}
-
-/// The fields of the near misses (thresholds missed by a little), as a JSON array.
-struct NearMissFields<'a>(&'a [NearMiss]);
-
-impl NearMissFields<'_> {
-    fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl Serialize for NearMissFields<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(|hint| hint.field))
     }
 }
 
