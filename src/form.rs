@@ -178,11 +178,10 @@ fn field_class(has_error: bool) -> &'static str {
 /// The whole form in one language, with the session's texts, units and sections.
 fn form_html(state: AppState, lang: Lang) -> String {
     let ui = crate::i18n::ui(lang);
-    let problems = state.profile_problems.get_untracked();
     let mut html = Html::default();
     html.open("fieldset", &[("class", "section")]).el("legend", &[], ui.company_heading);
     for field in Section::Company.fields() {
-        field_html(&mut html, state, field, lang, &problems);
+        field_html(&mut html, state, field, lang);
     }
     html.close("fieldset");
     html.open("fieldset", &[("class", "section applies")]).el("legend", &[], ui.applies_heading).el(
@@ -213,32 +212,21 @@ fn form_html(state: AppState, lang: Lang) -> String {
         }
         html.open("fieldset", &attrs).el("legend", &[], section.title(lang));
         for field in section.fields() {
-            field_html(&mut html, state, field, lang, &problems);
+            field_html(&mut html, state, field, lang);
         }
         html.close("fieldset");
     }
     html.finish()
 }
 
-/// One field: label, control, hint and message, with the ARIA links between them.
-fn field_html(html: &mut Html, state: AppState, field: Field, lang: Lang, problems: &[ProfileError]) {
+/// One field: label, control, and room for its hint and message, which the form's effect fills
+/// in (with the ARIA links to them) as soon as the form is mounted, and whenever they change.
+fn field_html(html: &mut Html, state: AppState, field: Field, lang: Lang) {
     let ui = crate::i18n::ui(lang);
     let id = control_id(field);
-    let (text, status) = untrack(|| (current_text(state, field), status(state, field, lang, problems)));
-    let described_by = described_by(&id, status.message.is_some(), status.hint.is_some());
-    let mut aria = Vec::new();
-    if let Some(ids) = &described_by {
-        aria.push(("aria-describedby", ids.as_str()));
-    }
-    if status.message.is_some() {
-        aria.push(("aria-invalid", "true"));
-    }
+    let text = untrack(|| current_text(state, field));
 
-    html.open("div", &[("class", field_class(status.message.is_some()))]).el(
-        "label",
-        &[("for", id.as_str())],
-        field.label(lang),
-    );
+    html.open("div", &[("class", "field")]).el("label", &[("for", id.as_str())], field.label(lang));
     match field.kind() {
         FieldKind::Bool | FieldKind::Choice(_) | FieldKind::City => {
             let choices: Vec<(&str, &str)> = match field.kind() {
@@ -247,7 +235,7 @@ fn field_html(html: &mut Html, state: AppState, field: Field, lang: Lang, proble
                 _ => field.choices().iter().map(|c| (c.id, c.label(lang))).collect(),
             };
             let first = if field.kind() == FieldKind::Bool { ui.not_sure } else { ui.choose };
-            html.open("select", &[&[("id", id.as_str())], aria.as_slice()].concat());
+            html.open("select", &[("id", id.as_str())]);
             option(html, "", first, text.is_empty());
             for (value, label) in choices {
                 option(html, value, label, text == value);
@@ -266,7 +254,7 @@ fn field_html(html: &mut Html, state: AppState, field: Field, lang: Lang, proble
             let input =
                 [("type", "text"), ("inputmode", "decimal"), ("id", id.as_str()), ("value", text.as_str())];
             html.open("span", &[("class", "money")])
-                .open("input", &[&input[..], aria.as_slice(), &[("placeholder", example)]].concat())
+                .open("input", &[&input[..], &[("placeholder", example)]].concat())
                 .el(
                     "label",
                     &[("class", "visually-hidden"), ("for", unit_id.as_str())],
@@ -286,21 +274,17 @@ fn field_html(html: &mut Html, state: AppState, field: Field, lang: Lang, proble
                 attrs.extend([("min", "1949-01-01"), ("max", "2100-12-31")]);
             }
             attrs.extend([("id", id.as_str()), ("value", text.as_str())]);
-            html.open("input", &[attrs.as_slice(), aria.as_slice()].concat());
+            html.open("input", &attrs);
         }
     }
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let hidden = |shown: bool| if shown { vec![] } else { vec![("hidden", "")] };
-    let hint_attrs =
-        [&[("class", "field-hint"), ("id", hint_id.as_str())][..], &hidden(status.hint.is_some())].concat();
-    html.el("p", &hint_attrs, status.hint.as_deref().unwrap_or(""));
-    let error_attrs = [
-        &[("class", "field-error"), ("id", error_id.as_str()), ("role", "alert")][..],
-        &hidden(status.message.is_some()),
-    ]
-    .concat();
-    html.el("p", &error_attrs, status.message.as_deref().unwrap_or(""));
+    html.el("p", &[("class", "field-hint"), ("id", hint_id.as_str()), ("hidden", "")], "");
+    html.el(
+        "p",
+        &[("class", "field-error"), ("id", error_id.as_str()), ("role", "alert"), ("hidden", "")],
+        "",
+    );
     html.close("div");
 }
 
