@@ -15,7 +15,9 @@ import sys
 from pathlib import Path
 
 GOAL = 200_000  # "200 KB", read as 200,000 bytes: the stricter reading
-CEILING = 225_000
+CEILING = 240_000  # the policy-pack issue (#10): at most 240 KB gzip with every pack in the build
+# Loaded after the first results (city and district packs), so not part of the first load: shown.
+AFTER_FIRST_RESULTS = "packs-places-*.postcard"
 
 
 def first_load_files(dist: Path) -> list:
@@ -35,6 +37,12 @@ def main() -> int:
         packed = len(gzip.compress(raw, compresslevel=9, mtime=0))
         total += packed
         print(f"{path.name:<52} {len(raw):>10,} {packed:>10,}")
+    for path in sorted(dist.glob(AFTER_FIRST_RESULTS)):
+        name = path.name
+        if path.exists():
+            raw = path.read_bytes()
+            packed = len(gzip.compress(raw, compresslevel=9, mtime=0))
+            print(f"{name + ' (after the first results)':<52} {len(raw):>10,} {packed:>10,}")
     print(f"{'total (gzip)':<52} {'':>10} {total:>10,}   goal {GOAL:,}, ceiling {CEILING:,}")
     if not any(p.suffix == ".wasm" for p in files):
         print("no wasm found: is this a Trunk build?", file=sys.stderr)

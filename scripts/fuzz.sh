@@ -3,15 +3,17 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TYPED_SECONDS]
 #
-# - `profile` (SECONDS, default 600): arbitrary bytes as a profile file -> from_json -> evaluate
-#   (as-of date from the input's bytes, 2020-2030) -> ReportView in both languages.
+# - `profile` (SECONDS, default 600): arbitrary bytes as a profile file -> from_json against the
+#   built-in packs (common, province, Shenzhen) -> evaluate (as-of date from the input's bytes,
+#   2020-2030) -> ReportView in both languages.
 # - `typed` (TYPED_SECONDS, default a quarter of SECONDS, at least 60): arbitrary text typed into
-#   every field of the form, in yuan and in 万元.
+#   every question of the built-in packs, in yuan and in 万元.
 #
 # cargo-fuzz needs nightly-only rustc flags; the pinned stable toolchain accepts them with
 # RUSTC_BOOTSTRAP=1. The growing corpus lives in engine/fuzz/corpus/ (not committed); it is seeded
-# from engine/profiles/, the kept regressions in engine/tests/fuzz-regressions/ and
-# engine/fuzz/seeds/. A crash stops the script; its input is in engine/fuzz/artifacts/<target>/.
+# from engine/profiles/, the benchmarks' full profiles (engine/bench/profiles/), the kept
+# regressions in engine/tests/fuzz-regressions/ and engine/fuzz/seeds/. A crash stops the script;
+# its input is in engine/fuzz/artifacts/<target>/.
 # Reproduce one with: cd engine/fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run <target> <artifact file>
 set -euo pipefail
 
@@ -33,7 +35,7 @@ mkdir -p corpus/profile corpus/typed
 
 # New inputs go into the first corpus directory only; the others are read as seeds.
 printf -- '\n--- fuzzing profile for %ss\n' "$profile_seconds"
-cargo fuzz run profile corpus/profile ../profiles ../tests/fuzz-regressions -- \
+cargo fuzz run profile corpus/profile ../profiles ../bench/profiles ../tests/fuzz-regressions -- \
     -max_total_time="$profile_seconds" -dict=profile.dict -max_len=4096
 
 printf -- '\n--- fuzzing typed for %ss\n' "$typed_seconds"

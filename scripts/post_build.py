@@ -8,6 +8,12 @@
 3. Writes sw.js, the service worker, whose list of files comes from this build and whose cache
    name is a hash of their contents: a new build replaces the old cache on the next visit.
 
+First it writes packs-places-<hash>.postcard, the city and district packs the page loads after its
+first results, with the engine's own `web-packs` (which reads and checks the packs, as the page's
+build script does for the provincial ones). The content hash in the name keeps a new page from
+being served an old build's packs from a cache; index.html names the file in
+<meta name="place-packs">, and the single file carries the bytes inline.
+
 Run by Trunk (see Trunk.toml); reads TRUNK_STAGING_DIR and TRUNK_PROFILE. No third-party modules.
 """
 import base64
@@ -15,8 +21,26 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
+
+PLACE_PACKS_ID = "place-packs"
+REPO = Path(__file__).resolve().parent.parent
+
+
+def place_packs(staging: Path) -> str:
+    """Writes the city and district packs beside the page; returns the file's name."""
+    written = staging / "packs-places.postcard.part"
+    # Offline and locked like Trunk's own build: the machines reach no registry at build time.
+    subprocess.run(
+        ["cargo", "run", "--quiet", "--locked", "--offline", "-p", "subsidy-engine", "--bin", "web-packs", "--",
+         str(written)],
+        cwd=REPO, check=True,
+    )
+    name = f"packs-places-{hashlib.sha256(written.read_bytes()).hexdigest()[:16]}.postcard"
+    written.rename(staging / name)
+    return name
 
 SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script>", re.S)
 
@@ -37,9 +61,11 @@ def add_policy(html: str, directives: dict) -> str:
     return re.sub(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + csp(directives), html, count=1)
 
 
-def served_page(staging: Path) -> None:
+def served_page(staging: Path, packs: str) -> None:
     index = staging / "index.html"
     html = index.read_text()
+    html = re.sub(r'<meta name="place-packs"[^>]*>', "", html)
+    html = html.replace("</head>", f'<meta name="{PLACE_PACKS_ID}" content="{packs}">\n</head>', 1)
     inline = [sha256_source(body) for attrs, body in SCRIPT.findall(html) if "src=" not in attrs]
     html = add_policy(html, {
         "default-src": ["'self'"],
@@ -56,7 +82,7 @@ def served_page(staging: Path) -> None:
     index.write_text(html)
 
 
-def single_file(staging: Path) -> None:
+def single_file(staging: Path, packs_name: str) -> None:
     html = (staging / "index.html").read_text()
     glue_name = re.search(r"import init, \* as bindings from '\.?/?([^']+\.js)'", html).group(1)
     wasm_name = re.search(r"module_or_path: '\.?/?([^']+\.wasm)'", html).group(1)
@@ -66,6 +92,9 @@ def single_file(staging: Path) -> None:
     glue = re.sub(r"^export \{[^}]*\};?\s*$", "", glue, flags=re.M)
     glue = re.sub(r"^export (function|class|const|let|async function) ", r"\1 ", glue, flags=re.M)
     wasm = base64.b64encode((staging / wasm_name).read_bytes()).decode()
+    # Inert (not JavaScript, so not run and not governed by script-src): the app reads it by id.
+    packs = base64.b64encode((staging / packs_name).read_bytes()).decode()
+    inline_packs = f'<script type="application/octet-stream" id="{PLACE_PACKS_ID}">{packs}</script>\n'
     script = (
         glue
         + f'\nconst bytes = Uint8Array.from(atob("{wasm}"), (c) => c.charCodeAt(0));\n'
@@ -78,7 +107,7 @@ def single_file(staging: Path) -> None:
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'{title}\n<link rel="icon" href="data:,">\n<style>{css}</style>\n</head>\n<body>\n{noscript}\n'
-        f'<script type="module">{script}</script>\n</body>\n</html>\n'
+        f'{inline_packs}<script type="module">{script}</script>\n</body>\n</html>\n'
     )
     page = add_policy(page, {
         "default-src": ["'none'"],
@@ -112,9 +141,10 @@ def service_worker(staging: Path) -> None:
 
 def main() -> int:
     staging = Path(os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1])
-    served_page(staging)
+    packs = place_packs(staging)
+    served_page(staging, packs)
     if os.environ.get("TRUNK_PROFILE", "release") == "release":
-        single_file(staging)
+        single_file(staging, packs)
     service_worker(staging)
     return 0
 

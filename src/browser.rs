@@ -139,3 +139,30 @@ pub fn print() {
 pub fn confirm(message: &str) -> bool {
     window().confirm_with_message(message).unwrap_or(false)
 }
+
+/// The bytes of a file beside the page, from its own origin (or the service worker's cache).
+/// `None` when it cannot be had (offline before the first visit, a host that lacks it).
+pub async fn fetch_bytes(path: &str) -> Option<Vec<u8>> {
+    use wasm_bindgen_futures::JsFuture;
+    let response = JsFuture::from(window().fetch_with_str(path)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Bytes written into the page itself as base64 text of an inert `<script>` element: how the
+/// single-file estimator.html carries what the served page fetches.
+pub fn inline_bytes(id: &str) -> Option<Vec<u8>> {
+    use base64::Engine;
+    let text = document().get_element_by_id(id)?.text_content()?;
+    base64::engine::general_purpose::STANDARD.decode(text.trim()).ok()
+}
+
+/// The content of `<meta name="…">` in the page.
+pub fn meta(name: &str) -> Option<String> {
+    let element = document().query_selector(&format!("meta[name=\"{name}\"]")).ok()??;
+    element.get_attribute("content").filter(|c| !c.is_empty())
+}

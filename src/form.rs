@@ -1,6 +1,8 @@
-//! The form: the company section, the "which of these apply" questions, and one section per
-//! programme family. Built from the engine's field catalogue; each control turns what is typed
-//! into a profile edit and shows, next to itself, why a text does not read.
+//! The form: the questions always asked (the company), the "which of these apply" switches, and
+//! one section per topic. Built from the packs' questions: a pack's questions are shown only when
+//! the pack applies to the company (its city, its district), a question with `ask_when` only when
+//! that holds. Each control turns what is typed into a profile edit and shows, next to itself, why
+//! a text does not read.
 //!
 //! The form is written as one escaped HTML string in one language (like the results), drawn again
 //! when the language changes or the profile is replaced from outside; every text the user typed is
@@ -11,47 +13,33 @@
 //! resets its segments.
 
 use crate::html::Html;
-use crate::i18n::Ui;
-use crate::state::{rules, use_state, AppState};
+use crate::state::{library, use_state, AppState};
 use leptos::prelude::*;
-use subsidy_engine::city::City;
-use subsidy_engine::fields::{Field, FieldKind, Section};
+use subsidy_engine::evaluate::{is_asked, pack_applies, prefill_for};
+use subsidy_engine::fields::{Field, FieldKind, TopicId};
 use subsidy_engine::input::{Location, ProfileError};
 use subsidy_engine::money::{format_yuan, Unit};
-use subsidy_engine::profile::Value;
+use subsidy_engine::profile::{Profile, Value};
+use subsidy_engine::rules::{Level, Library, Pack};
 use subsidy_engine::typed::{parse_typed, typed_text};
-use subsidy_engine::Lang;
+use subsidy_engine::{Date, Lang};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
-
-/// Picks a question's words from the catalogue.
-type Question = fn(&Ui) -> &'static str;
-
-/// The optional sections, in the order the questions are asked, with their question.
-const QUESTIONS: [(Section, Question); 6] = [
-    (Section::LittleGiant, |u| u.q_little_giant),
-    (Section::SingleChampion, |u| u.q_single_champion),
-    (Section::InnovationCentre, |u| u.q_innovation_centre),
-    (Section::BenchmarkProject, |u| u.q_benchmark_project),
-    (Section::OpenSource, |u| u.q_open_source),
-    (Section::NationalProject, |u| u.q_national_project),
-];
 
 #[component]
 pub fn ProfileForm(lang: Lang) -> impl IntoView {
     let state = use_state();
     let markup = form_html(state, lang);
-    // Messages, hints and which sections show follow the session (typing, and cross-field checks).
+    // Messages, hints and what shows follow the session (typing, cross-field checks, the city).
     Effect::new(move |_| {
         let problems = state.profile_problems.get();
-        for &field in Field::ALL {
+        let as_of = state.as_of.get();
+        let profile = state.session.with(|s| s.profile(as_of));
+        let library = library();
+        for field in library.fields() {
             show_status(field, status(state, field, lang, &problems));
         }
-        for (section, _) in QUESTIONS {
-            if let Some(fieldset) = document().get_element_by_id(&format!("section-{}", section.key())) {
-                set_attr(&fieldset, "hidden", (!state.is_enabled(section)).then_some(""));
-            }
-        }
+        show_what_applies(state, library, &profile, as_of);
     });
     let edit = move |ev: leptos::ev::Event| on_edit(state, &ev);
     view! {
@@ -60,34 +48,76 @@ pub fn ProfileForm(lang: Lang) -> impl IntoView {
     }
 }
 
-/// The DOM id of a field's control: `f-benchmark_project-investment`.
-pub fn control_id(field: Field) -> String {
-    format!("f-{}-{}", field.section().key(), field.key())
+/// Shows the packs, topics, questions and choices that concern this company, hides the rest.
+fn show_what_applies(state: AppState, library: &Library, profile: &Profile, as_of: Date) {
+    let by_id = |id: &str| document().get_element_by_id(id);
+    for pack in library.packs.iter().filter(|p| has_switches(library, p)) {
+        if let Some(group) = by_id(&format!("pack-switches-{}", pack.id)) {
+            set_attr(&group, "hidden", (!pack_applies(pack, profile, as_of)).then_some(""));
+        }
+    }
+    for topic in library.topic_ids().filter(|t| library.topic(*t).is_optional()) {
+        let shown = state.is_enabled(topic) && pack_applies(library.pack_of_topic(topic), profile, as_of);
+        if let Some(fieldset) = by_id(&format!("section-{}", library.topic(topic).id)) {
+            set_attr(&fieldset, "hidden", (!shown).then_some(""));
+        }
+    }
+    for field in library.fields() {
+        let question = library.question(field);
+        if question.ask_when.is_some() {
+            if let Some(wrapper) = by_id(&format!("{}-field", control_id(library, field))) {
+                set_attr(&wrapper, "hidden", (!is_asked(profile, library, field, as_of)).then_some(""));
+            }
+        }
+        if let Some(parent) = &question.choices_within {
+            let Some(select) = by_id(&control_id(library, field)) else { continue };
+            let chosen = match profile.get(parent.field) {
+                Value::Choice(id) => id.to_string(),
+                _ => String::new(),
+            };
+            let options = select.query_selector_all("option[data-within]");
+            for i in 0..options.as_ref().map_or(0, |o| o.length()) {
+                let Some(option) =
+                    options.as_ref().ok().and_then(|o| o.item(i)).and_then(|n| n.dyn_into::<Element>().ok())
+                else {
+                    continue;
+                };
+                let within = option.get_attribute("data-within").unwrap_or_default();
+                set_attr(&option, "hidden", (within != chosen).then_some(""));
+            }
+        }
+    }
 }
 
-/// The field a control id names (`f-section-key`, section and key written with underscores).
-fn field_of(id: &str) -> Option<Field> {
-    let (section, key) = id.strip_prefix("f-")?.split_once('-')?;
-    Field::from_path(&format!("{section}.{key}"))
+/// The DOM id of a field's control: `f-benchmark_project-investment` for `benchmark_project.investment`.
+pub fn control_id(library: &Library, field: Field) -> String {
+    format!("f-{}", library.question(field).id.replace('.', "-"))
+}
+
+/// The field a control id names.
+fn field_of(library: &Library, id: &str) -> Option<Field> {
+    let rest = id.strip_prefix("f-")?;
+    library.fields().find(|f| library.question(*f).id.replace('.', "-") == rest)
 }
 
 /// One edit, whichever control it came from. `input` and `change` both land here; reading the
 /// same text twice gives the same session, so a control firing both does no harm.
 fn on_edit(state: AppState, ev: &leptos::ev::Event) {
     let Some(id) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()).map(|el| el.id()) else { return };
-    if let Some(section) = id.strip_prefix("toggle-").and_then(Section::from_key) {
-        state.set_enabled(section, event_target_checked(ev));
-    } else if let Some(field) = id.strip_suffix("-unit").and_then(field_of) {
+    let library = library();
+    if let Some(topic) = id.strip_prefix("toggle-").and_then(|t| library.topic_id(t)) {
+        state.set_enabled(topic, event_target_checked(ev));
+    } else if let Some(field) = id.strip_suffix("-unit").and_then(|c| field_of(library, c)) {
         let unit = if event_target_value(ev) == "wan" { Unit::Wan } else { Unit::Yuan };
         state.set_unit(field, unit);
         // The same digits in the new unit: "120" typed in 万元 means 1,200,000 yuan.
         let text = document()
-            .get_element_by_id(&control_id(field))
+            .get_element_by_id(&control_id(library, field))
             .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
             .map(|input| input.value())
             .unwrap_or_default();
         read(state, field, text);
-    } else if let Some(field) = field_of(&id) {
+    } else if let Some(field) = field_of(library, &id) {
         read(state, field, event_target_value(ev));
     }
 }
@@ -95,7 +125,7 @@ fn on_edit(state: AppState, ev: &leptos::ev::Event) {
 /// A text that reads becomes the field's value; one that does not is kept as a draft, and the
 /// field counts as unknown until it reads.
 fn read(state: AppState, field: Field, raw: String) {
-    match parse_typed(field, &raw, state.unit(field)) {
+    match parse_typed(library().question(field), &raw, state.unit(field)) {
         Ok(value) => state.set_value(field, raw, value),
         Err(_) => state.set_draft(field, raw),
     }
@@ -105,29 +135,34 @@ fn read(state: AppState, field: Field, raw: String) {
 /// that shows messages runs again when it changes.
 fn current_text(state: AppState, field: Field) -> String {
     state.session.with(|s| {
-        s.texts.get(&field).cloned().unwrap_or_else(|| typed_text(s.form.get(field), state.unit(field)))
+        s.texts.get(&field).cloned().unwrap_or_else(|| typed_text(s.form.stored(field), state.unit(field)))
     })
 }
 
 /// What a field says under itself: why its text does not read (or the profile's cross-field
-/// problem with it), and the city's published award where that would fill it.
+/// problem with it), and the published figure that would fill it.
 struct Status {
     message: Option<String>,
     hint: Option<String>,
 }
 
 fn status(state: AppState, field: Field, lang: Lang, problems: &[ProfileError]) -> Status {
+    let library = library();
     let at = Location::Field(field);
-    let problem = parse_typed(field, &current_text(state, field), state.unit(field))
+    let question = library.question(field);
+    let problem = parse_typed(question, &current_text(state, field), state.unit(field))
         .err()
         .or_else(|| problems.iter().find(|e| e.at == at).map(|e| e.problem.clone()));
-    Status { message: problem.map(|p| p.message(lang, &at)), hint: prefill_hint(state, field, lang) }
+    Status {
+        message: problem.map(|p| p.message(lang, Some(question.kind))),
+        hint: prefill_hint(state, field, lang),
+    }
 }
 
 /// Brings one field's message, hint and ARIA attributes up to date, touching only what changed:
 /// setting an alert's text again would announce it again.
 fn show_status(field: Field, status: Status) {
-    let id = control_id(field);
+    let id = control_id(library(), field);
     let by_id = |suffix: &str| document().get_element_by_id(&format!("{id}{suffix}"));
     let (Some(control), Some(error), Some(hint)) = (by_id(""), by_id("-error"), by_id("-hint")) else {
         return;
@@ -175,43 +210,75 @@ fn field_class(has_error: bool) -> &'static str {
     }
 }
 
-/// The whole form in one language, with the session's texts, units and sections.
+/// Whether a pack has topics the company switches on.
+fn has_switches(library: &Library, pack: &Pack) -> bool {
+    library
+        .topic_ids()
+        .any(|t| library.topic(t).is_optional() && std::ptr::eq(library.pack_of_topic(t), pack))
+}
+
+/// The whole form in one language, with the session's texts, units and topics. Every pack's
+/// questions are written; those that do not concern the company are hidden (and so out of the tab
+/// order) by the form's effect.
 fn form_html(state: AppState, lang: Lang) -> String {
     let ui = crate::i18n::ui(lang);
+    let library = library();
+    let topics: Vec<TopicId> = library.topic_ids().collect();
     let mut html = Html::default();
-    html.open("fieldset", &[("class", "section")]).el("legend", &[], ui.company_heading);
-    for field in Section::Company.fields() {
-        field_html(&mut html, state, field, lang);
+    // Leptos redraws in place and leaves `inner_html` alone when the markup is the same string:
+    // after "start over" the empty form's markup equals the first one's, while the controls hold
+    // what was typed since. The revision makes each drawing's markup its own.
+    html.raw(&format!("<!--form revision {}-->", state.revision.get_untracked()));
+    for &topic in topics.iter().filter(|t| !library.topic(**t).is_optional()) {
+        html.open("fieldset", &[("class", "section")]).el(
+            "legend",
+            &[],
+            library.topic(topic).title.get(lang),
+        );
+        for field in library.fields_of(topic) {
+            field_html(&mut html, state, field, lang);
+        }
+        html.close("fieldset");
     }
-    html.close("fieldset");
     html.open("fieldset", &[("class", "section applies")]).el("legend", &[], ui.applies_heading).el(
         "p",
         &[("class", "hint")],
         ui.applies_hint,
     );
-    for (section, question) in QUESTIONS {
-        let id = format!("toggle-{}", section.key());
-        let mut attrs = vec![("type", "checkbox"), ("id", id.as_str())];
-        if state.is_enabled_untracked(section) {
-            attrs.push(("checked", ""));
+    for pack in library.packs.iter().filter(|p| has_switches(library, p)) {
+        let group = format!("pack-switches-{}", pack.id);
+        html.open("div", &[("class", "pack-switches"), ("id", group.as_str())]);
+        if pack.level != Level::Common {
+            let heading = format!("{} · {}", pack.place.get(lang), pack.title.get(lang));
+            html.el("p", &[("class", "pack-heading")], &heading);
         }
-        html.open("div", &[("class", "toggle")]).open("input", &attrs).el(
-            "label",
-            &[("for", id.as_str())],
-            question(ui),
-        );
+        for &topic in topics.iter().filter(|t| std::ptr::eq(library.pack_of_topic(**t), pack)) {
+            let t = library.topic(topic);
+            let Some(ask) = &t.ask else { continue };
+            let id = format!("toggle-{}", t.id);
+            let mut attrs = vec![("type", "checkbox"), ("id", id.as_str())];
+            if state.is_enabled_untracked(topic) {
+                attrs.push(("checked", ""));
+            }
+            html.open("div", &[("class", "toggle")]).open("input", &attrs).el(
+                "label",
+                &[("for", id.as_str())],
+                ask.get(lang),
+            );
+            html.close("div");
+        }
         html.close("div");
     }
     html.close("fieldset");
-    // Every section is written; those not switched on are hidden, and so out of the tab order.
-    for (section, _) in QUESTIONS {
-        let id = format!("section-{}", section.key());
-        let mut attrs = vec![("class", "section"), ("id", id.as_str())];
-        if !state.is_enabled_untracked(section) {
-            attrs.push(("hidden", ""));
+    for &topic in topics.iter().filter(|t| library.topic(**t).is_optional()) {
+        let t = library.topic(topic);
+        let id = format!("section-{}", t.id);
+        html.open("fieldset", &[("class", "section"), ("id", id.as_str()), ("hidden", "")]);
+        html.el("legend", &[], t.title.get(lang));
+        if let Some(help) = &t.help {
+            html.el("p", &[("class", "hint")], help.get(lang));
         }
-        html.open("fieldset", &attrs).el("legend", &[], section.title(lang));
-        for field in section.fields() {
+        for field in library.fields_of(topic) {
             field_html(&mut html, state, field, lang);
         }
         html.close("fieldset");
@@ -223,22 +290,30 @@ fn form_html(state: AppState, lang: Lang) -> String {
 /// in (with the ARIA links to them) as soon as the form is mounted, and whenever they change.
 fn field_html(html: &mut Html, state: AppState, field: Field, lang: Lang) {
     let ui = crate::i18n::ui(lang);
-    let id = control_id(field);
+    let library = library();
+    let question = library.question(field);
+    let id = control_id(library, field);
     let text = untrack(|| current_text(state, field));
+    let wrapper_id = format!("{id}-field");
+    let label = question.label.get(lang);
 
-    html.open("div", &[("class", "field")]).el("label", &[("for", id.as_str())], field.label(lang));
-    match field.kind() {
-        FieldKind::Bool | FieldKind::Choice(_) | FieldKind::City => {
-            let choices: Vec<(&str, &str)> = match field.kind() {
-                FieldKind::Bool => vec![("true", ui.yes), ("false", ui.no)],
-                FieldKind::City => City::ALL.iter().map(|c| (c.id(), c.name(lang))).collect(),
-                _ => field.choices().iter().map(|c| (c.id, c.label(lang))).collect(),
-            };
-            let first = if field.kind() == FieldKind::Bool { ui.not_sure } else { ui.choose };
+    let mut wrapper = vec![("class", "field"), ("id", wrapper_id.as_str())];
+    if question.ask_when.is_some() {
+        // Shown by the form's effect when the question is asked of this company.
+        wrapper.push(("hidden", ""));
+    }
+    html.open("div", &wrapper).el("label", &[("for", id.as_str())], label);
+    match question.kind {
+        FieldKind::Bool | FieldKind::Choice => {
+            let first = if question.kind == FieldKind::Bool { ui.not_sure } else { ui.choose };
             html.open("select", &[("id", id.as_str())]);
-            option(html, "", first, text.is_empty());
-            for (value, label) in choices {
-                option(html, value, label, text == value);
+            option(html, "", first, text.is_empty(), None);
+            if question.kind == FieldKind::Bool {
+                option(html, "true", ui.yes, text == "true", None);
+                option(html, "false", ui.no, text == "false", None);
+            }
+            for choice in &question.choices {
+                option(html, &choice.id, choice.label.get(lang), text == choice.id, choice.within.as_deref());
             }
             html.close("select");
         }
@@ -258,11 +333,11 @@ fn field_html(html: &mut Html, state: AppState, field: Field, lang: Lang) {
                 .el(
                     "label",
                     &[("class", "visually-hidden"), ("for", unit_id.as_str())],
-                    &format!("{}（{}）", ui.unit, field.label(lang)),
+                    &format!("{}（{}）", ui.unit, label),
                 )
                 .open("select", &[("id", unit_id.as_str())]);
-            option(html, "yuan", Unit::Yuan.label(lang), !wan);
-            option(html, "wan", Unit::Wan.label(lang), wan);
+            option(html, "yuan", Unit::Yuan.label(lang), !wan, None);
+            option(html, "wan", Unit::Wan.label(lang), wan, None);
             html.close("select").close("span");
         }
         kind => {
@@ -274,8 +349,19 @@ fn field_html(html: &mut Html, state: AppState, field: Field, lang: Lang) {
                 attrs.extend([("min", "1949-01-01"), ("max", "2100-12-31")]);
             }
             attrs.extend([("id", id.as_str()), ("value", text.as_str())]);
-            html.open("input", &attrs);
+            match &question.unit {
+                Some(unit) => {
+                    html.open("span", &[("class", "with-unit")]).open("input", &attrs);
+                    html.el("span", &[("class", "unit")], unit.get(lang)).close("span");
+                }
+                None => {
+                    html.open("input", &attrs);
+                }
+            }
         }
+    }
+    if let Some(help) = &question.help {
+        html.el("p", &[("class", "hint")], help.get(lang));
     }
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -288,30 +374,40 @@ fn field_html(html: &mut Html, state: AppState, field: Field, lang: Lang) {
     html.close("div");
 }
 
-fn option(html: &mut Html, value: &str, label: &str, selected: bool) {
+fn option(html: &mut Html, value: &str, label: &str, selected: bool, within: Option<&str>) {
     let mut attrs = vec![("value", value)];
     if selected {
         attrs.push(("selected", ""));
     }
+    if let Some(within) = within {
+        attrs.push(("data-within", within));
+    }
     html.el("option", &attrs, label);
 }
 
-/// The city's published award, shown where the city award is still empty.
+/// The published figure assumed where a money question is still empty (a city's award).
 fn prefill_hint(state: AppState, field: Field, lang: Lang) -> Option<String> {
-    if !matches!(field, Field::LittleGiantCityAward | Field::ChampionCityAward) {
+    let library = library();
+    if library.kind(field) != FieldKind::Money {
         return None;
     }
+    let as_of = state.as_of.get();
     state.session.with(|s| {
-        let Value::City(city) = s.form.get(Field::City) else { return None };
-        if s.form.get(field).is_known() || !s.texts.get(&field).is_none_or(|t| t.trim().is_empty()) {
+        if s.form.stored(field).is_known() || !s.texts.get(&field).is_none_or(|t| t.trim().is_empty()) {
             return None;
         }
-        let award = rules().prefill_award(city, field.section())?;
+        let profile = s.profile(as_of);
+        let prefill = prefill_for(&profile, library, as_of, field)?;
+        let source = library
+            .packs
+            .iter()
+            .find_map(|p| p.citation(&prefill.cite).and_then(|c| p.document(&c.document)))
+            .map_or(String::new(), |d| d.number.clone());
         Some(
             crate::i18n::ui(lang)
                 .prefill_hint
-                .replace("{city}", city.name(lang))
-                .replace("{amount}", &format_yuan(award.amount, lang)),
+                .replace("{source}", &source)
+                .replace("{amount}", &format_yuan(prefill.amount, lang)),
         )
     })
 }

@@ -62,6 +62,12 @@ impl Html {
         self
     }
 
+    /// Markup written by this program itself (never anything a user typed).
+    pub fn raw(&mut self, markup: &str) -> &mut Self {
+        self.0.push_str(markup);
+        self
+    }
+
     pub fn finish(self) -> String {
         self.0
     }

@@ -18,6 +18,14 @@ use session::{profile_from_fragment, Session, STORAGE_KEY};
 use state::{use_state, AppState, Banner, Page};
 use subsidy_engine::Lang;
 
+/// Whether the page must have the city and district packs before it reads what the browser
+/// holds: a stored session with answers, or a share link. A first visit starts without them.
+pub fn needs_place_packs_first() -> bool {
+    let stored = browser::load(STORAGE_KEY)
+        .is_some_and(|text| Session::from_json(&text).map_or(true, |s| !s.is_empty()));
+    stored || browser::fragment().starts_with("#profile=")
+}
+
 /// Reads what the browser holds (stored session, link, language) into the initial state.
 pub fn start() -> AppState {
     let (session, unreadable) = match browser::load(STORAGE_KEY) {
@@ -76,6 +84,15 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // The city and district packs, after the first results; the form is drawn again with them.
+    if !state::has_place_packs() {
+        leptos::task::spawn_local(async move {
+            if state::load_place_packs().await {
+                state.place_packs_arrived();
+            }
+        });
+    }
+
     view! {
         <header class="app-header no-print">
             // Drawn again in the other language when it changes; see form.rs for why.
@@ -113,17 +130,26 @@ pub fn App() -> impl IntoView {
                 }
             }}
         </main>
-        {move || view! { <AppFooter lang=state.lang.get() /> }}
+        // Drawn again when the city and district packs arrive (they bump the revision).
+        {move || {
+            state.revision.track();
+            view! { <AppFooter lang=state.lang.get() /> }
+        }}
     }
 }
 
 #[component]
 fn AppFooter(lang: Lang) -> impl IntoView {
     let ui = i18n::ui(lang);
-    let rules = state::rules();
+    let packs: Vec<String> = state::library()
+        .packs
+        .iter()
+        .filter(|p| !p.programmes.is_empty())
+        .map(|p| format!("{} {}", p.place.get(lang), p.version))
+        .collect();
     view! {
         <footer class="app-footer no-print">
-            <p>{format!("{} {} {} · {}", ui.privacy, ui.sheet_rule_set, rules.version, rules.title.get(lang))}</p>
+            <p>{format!("{} {}: {}", ui.privacy, ui.sheet_rule_set, packs.join(" · "))}</p>
             {browser::served_over_http().then(|| view! {
                 <p><a href="estimator.html" download="estimator.html">{ui.single_file}</a>" "{ui.single_file_hint}</p>
             })}

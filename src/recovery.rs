@@ -29,7 +29,7 @@ fn show() {
     let profile = saved
         .as_deref()
         .and_then(|t| Session::from_json(t).ok())
-        .map(|s| s.profile().to_json_pretty())
+        .map(|s| s.profile(crate::browser::today()).to_json_pretty(crate::state::library()))
         .or(saved);
     let Ok(overlay) = document.create_element("div") else { return };
     overlay.set_id("recovery");

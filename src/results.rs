@@ -8,6 +8,7 @@ use crate::i18n::Ui;
 use crate::state::use_state;
 use leptos::prelude::*;
 use subsidy_engine::report::{Status, Verdict};
+use subsidy_engine::rules::{Confidence, Level};
 use subsidy_engine::view::{ProgrammeView, ReportView};
 use subsidy_engine::Date;
 
@@ -26,13 +27,21 @@ pub fn Results(lang: subsidy_engine::Lang) -> impl IntoView {
     // Screen readers hear the totals change, not the whole sheet on every keystroke.
     let announcement = move || {
         state.report.get().ok().map(|v| {
-            format!(
-                "{} {} · {} {}",
-                ui.total_rule_based,
-                v.totals.rule_based_label,
-                ui.total_ceilings,
-                v.totals.competitive_ceilings_label
-            )
+            let totals: Vec<String> = v
+                .totals
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{} {} {} · {} {}",
+                        t.level_label,
+                        ui.total_rule_based,
+                        t.rule_based_label,
+                        ui.total_ceilings,
+                        t.competitive_ceilings_label
+                    )
+                })
+                .collect();
+            totals.join("; ")
         })
     };
     view! {
@@ -106,10 +115,13 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
     h.open("header", &[("class", "sheet-header")]);
     h.el("h2", &[("class", "sheet-title print-only")], ui.sheet_title);
     h.open("dl", &[("class", "sheet-facts")]);
-    let rule_set = format!("{} · {}", v.rule_set.title, v.rule_set.version);
+    // Which packs, at which version: enough to reproduce the sheet (their documents are listed at
+    // the foot).
+    let packs: Vec<String> =
+        v.packs.iter().map(|p| format!("{} · {} {} {}", p.level_label, p.place, p.id, p.version)).collect();
+    let packs = packs.join("；");
     let facts = v.company.iter().map(|e| (e.label.as_str(), e.value.as_str()));
-    for (label, value) in facts.chain([(ui.as_of, v.as_of.as_str()), (ui.sheet_rule_set, rule_set.as_str())])
-    {
+    for (label, value) in facts.chain([(ui.as_of, v.as_of.as_str()), (ui.sheet_rule_set, packs.as_str())]) {
         h.open("div", &[]).el("dt", &[], label).el("dd", &[], value).close("div");
     }
     h.close("dl").close("header");
@@ -129,32 +141,54 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
         let class = if heading == ui.col_amount { "num" } else { "" };
         h.el("th", &[("scope", "col"), ("class", class)], heading);
     }
-    h.close("tr").close("thead").open("tbody", &[]);
-    for p in &v.programmes {
-        h.open("tr", &[("class", &format!("verdict-{}", verdict_class(p.verdict)))]);
-        h.el("th", &[("scope", "row")], &p.title).open("td", &[]);
-        badge(&mut h, p.verdict, &p.verdict_label);
-        h.close("td").el("td", &[("class", "num")], &p.amount_label).el(
-            "td",
-            &[("class", "source")],
-            &p.source,
+    h.close("tr").close("thead");
+    for pack in &v.packs {
+        let rows: Vec<&ProgrammeView> = v.programmes.iter().filter(|p| p.pack == pack.id).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        h.open("tbody", &[("class", "level")]).open("tr", &[("class", "level-heading")]);
+        h.el(
+            "th",
+            &[("scope", "rowgroup"), ("colspan", "4")],
+            &format!("{} · {}", pack.level_label, pack.place),
         );
         h.close("tr");
+        for p in rows {
+            h.open("tr", &[("class", &format!("verdict-{}", verdict_class(p.verdict)))]);
+            h.el("th", &[("scope", "row")], &p.title).open("td", &[]);
+            badge(&mut h, p.verdict, &p.verdict_label);
+            h.close("td").el("td", &[("class", "num")], &p.amount_label).el(
+                "td",
+                &[("class", "source")],
+                &p.source,
+            );
+            h.close("tr");
+        }
+        h.close("tbody");
     }
-    h.close("tbody").close("table");
+    h.close("table");
 
     h.open("div", &[("class", "totals")]);
-    for (label, class, amount) in [
-        (ui.total_rule_based, "total-rule-based", &v.totals.rule_based_label),
-        (ui.total_ceilings, "total-ceilings", &v.totals.competitive_ceilings_label),
-    ] {
-        h.open("p", &[])
-            .el("span", &[], label)
-            .text(" ")
-            .el("strong", &[("class", class)], amount)
-            .close("p");
+    for t in &v.totals {
+        h.open("div", &[("class", &format!("totals-level totals-{}", level_class(t.level)))]);
+        h.el("p", &[("class", "totals-heading")], &t.level_label);
+        for (label, class, amount) in [
+            (ui.total_rule_based, "total-rule-based", &t.rule_based_label),
+            (ui.total_ceilings, "total-ceilings", &t.competitive_ceilings_label),
+        ] {
+            h.open("p", &[])
+                .el("span", &[], label)
+                .text(" ")
+                .el("strong", &[("class", class)], amount)
+                .close("p");
+        }
+        h.close("div");
     }
-    h.el("p", &[("class", "hint")], &v.totals.note).close("div");
+    if let Some(t) = v.totals.first() {
+        h.el("p", &[("class", "hint")], &t.note);
+    }
+    h.close("div");
 
     if !v.missing.is_empty() {
         h.open("section", &[("class", "still-needed")]).el("h3", &[], ui.still_needed).open("ol", &[]);
@@ -180,11 +214,18 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
         programme(&mut h, p, ui);
     }
 
-    let documents: Vec<String> =
-        v.documents.iter().take(2).map(|d| format!("{} {}", d.number, d.title)).collect();
+    // The documents with a period of force (the measures and rules themselves, not the calls and
+    // notices): what a reader checks the sheet against.
+    let documents: Vec<String> = v
+        .documents
+        .iter()
+        .filter(|d| d.in_force.is_some())
+        .map(|d| format!("{} {}", d.number, d.title))
+        .collect();
     h.open("footer", &[("class", "sheet-footer")]);
     h.el("p", &[], &v.disclaimer).el("p", &[("class", "hint")], &v.legend);
     h.el("p", &[("class", "hint")], &format!("{}: {}", ui.documents, documents.join("; ")));
+    h.el("p", &[("class", "hint no-print")], ui.other_places);
     h.open("p", &[("class", "hint print-only")])
         .text(ui.sheet_generated)
         .text(" ")
@@ -196,10 +237,33 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
     h.finish()
 }
 
+fn level_class(level: Level) -> &'static str {
+    match level {
+        Level::Common => "common",
+        Level::Province => "province",
+        Level::City => "city",
+        Level::District => "district",
+    }
+}
+
+fn confidence_class(c: Confidence) -> &'static str {
+    match c {
+        Confidence::Text => "confidence confidence-text",
+        Confidence::News => "confidence confidence-news",
+        Confidence::NewsWeak => "confidence confidence-news-weak",
+        Confidence::Inferred => "confidence confidence-inferred",
+    }
+}
+
 fn programme(h: &mut Html, p: &ProgrammeView, ui: &Ui) {
     let class = format!("programme verdict-{}", verdict_class(p.verdict));
     h.open("article", &[("class", &class), ("id", &format!("programme-{}", p.id))]);
-    h.open("h3", &[]).text(&p.title).text(" ");
+    h.open("h3", &[]).el(
+        "span",
+        &[("class", "programme-level")],
+        &format!("{} · {}", p.level_label, p.place),
+    );
+    h.text(" ").text(&p.title).text(" ");
     badge(h, p.verdict, &p.verdict_label);
     h.close("h3");
     h.open("p", &[("class", "amount")])
@@ -217,8 +281,11 @@ fn programme(h: &mut Html, p: &ProgrammeView, ui: &Ui) {
             _ => "unknown",
         };
         let entered: Vec<&str> = c.entered.iter().map(|e| e.value.as_str()).collect();
-        let entered =
-            if entered.is_empty() { String::new() } else { format!("（{}）", entered.join("，")) };
+        let entered = if entered.is_empty() {
+            String::new()
+        } else {
+            format!("{}{}{}", ui.paren_open, entered.join(ui.list_separator), ui.paren_close)
+        };
         h.open("li", &[("class", &format!("condition condition-{status}"))]);
         h.el("span", &[("class", "mark"), ("aria-hidden", "true")], &c.mark);
         h.text(&format!(" {}{entered} — ", c.text)).el("em", &[], &c.status_label);
@@ -231,8 +298,19 @@ fn programme(h: &mut Html, p: &ProgrammeView, ui: &Ui) {
     h.list("hints", ui.near_misses, &p.hints);
     h.list("notes", ui.notes, &p.notes);
 
+    let sourced = match &p.confidence_note {
+        Some(note) => format!("{}: {} — {note}", ui.sourced, p.confidence_label),
+        None => format!("{}: {}", ui.sourced, p.confidence_label),
+    };
+    h.el("p", &[("class", confidence_class(p.confidence))], &sourced);
+
     h.open("div", &[("class", "apply")]).el("h4", &[], ui.how_to_apply).el("p", &[], &p.apply_channel);
     h.el("p", &[("class", "hint")], &format!("{}: {}", ui.office, p.apply_office));
-    h.el("p", &[("class", "hint")], &p.citations.join("；")).close("div");
+    if let Some(window) = &p.apply_window {
+        h.el("p", &[("class", "hint")], &format!("{}: {window}", ui.apply_window));
+    }
+    h.list("apply-documents", ui.apply_documents, &p.apply_documents);
+    // On screen only: on paper each condition already names its article, and the table the source.
+    h.el("p", &[("class", "hint no-print")], &p.citations.join("；")).close("div");
     h.close("article");
 }

@@ -1,15 +1,17 @@
 //! What the page keeps between visits, and what a share link carries. Pure data and conversions;
 //! `browser.rs` does the storing.
 
+use crate::state::library;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use std::collections::BTreeMap;
 use std::fmt::Write;
-use subsidy_engine::fields::{Field, Section};
+use subsidy_engine::evaluate::is_asked;
+use subsidy_engine::fields::{Field, TopicId};
 use subsidy_engine::input::ProfileError;
 use subsidy_engine::json::{self, write_string, Json};
 use subsidy_engine::money::Unit;
-use subsidy_engine::{Lang, Profile};
+use subsidy_engine::{Date, Lang, Profile};
 
 /// The version of the stored envelope (not of the profile inside it).
 pub const ENVELOPE_VERSION: u32 = 1;
@@ -17,7 +19,7 @@ pub const STORAGE_KEY: &str = "gd-ai-subsidy/session";
 /// Where the profile that a share link replaced is kept, so that opening a link never loses work.
 pub const BEFORE_LINK_KEY: &str = "gd-ai-subsidy/session-before-link";
 
-/// Everything the form holds. `form` keeps the values of sections that are switched off, so that
+/// Everything the form holds. `form` keeps the values of topics that are switched off, so that
 /// switching one off and on again loses nothing; `enabled` says which count.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
@@ -36,34 +38,48 @@ impl Session {
         Session {
             envelope: ENVELOPE_VERSION,
             lang,
-            form: Profile::default(),
+            form: Profile::new(library()),
             enabled: Vec::new(),
             texts: BTreeMap::new(),
             units: BTreeMap::new(),
         }
     }
 
-    /// A session holding an imported or linked profile: its sections are the ones switched on.
+    /// A session holding an imported or linked profile: its topics are the ones switched on.
     pub fn from_profile(profile: Profile, lang: Option<Lang>) -> Session {
-        let enabled = Section::ALL
-            .into_iter()
-            .filter(|s| *s != Section::Company && profile.has_section(*s))
-            .map(|s| s.key().to_string())
+        let library = library();
+        let enabled = profile
+            .topics_on()
+            .map(|t| library.topic(t))
+            .filter(|t| t.is_optional())
+            .map(|t| t.id.clone())
             .collect();
         Session { form: profile, enabled, ..Session::new(lang) }
     }
 
-    pub fn is_enabled(&self, section: Section) -> bool {
-        section == Section::Company || self.enabled.iter().any(|k| k == section.key())
+    /// Nothing answered yet: a first visit, or after "start over".
+    pub fn is_empty(&self) -> bool {
+        !library().fields().any(|f| self.form.stored(f).is_known())
+            && self.texts.values().all(|t| t.trim().is_empty())
     }
 
-    /// The profile the engine sees: the form with switched-off sections removed.
-    pub fn profile(&self) -> Profile {
-        let mut profile = self.form.clone();
-        for section in Section::ALL {
-            if !self.is_enabled(section) {
-                profile.set_section(section, false);
-            }
+    pub fn is_enabled(&self, topic: TopicId) -> bool {
+        let topic = library().topic(topic);
+        !topic.is_optional() || self.enabled.contains(&topic.id)
+    }
+
+    /// The profile the engine sees: the form with switched-off topics off, and the answers to
+    /// questions not asked of this company (a district of a city without districts, a city
+    /// pack's questions elsewhere) left out.
+    pub fn profile(&self, as_of: Date) -> Profile {
+        let library = library();
+        let mut profile = self.form.with_topics(|t| self.is_enabled(t));
+        let unasked: Vec<Field> = library
+            .fields()
+            .filter(|f| profile.get(*f).is_known() && !is_asked(&profile, library, *f, as_of))
+            .collect();
+        for field in unasked {
+            profile.clear(field);
         }
         profile
     }
@@ -75,7 +91,7 @@ impl Session {
             Some(lang) => write_string(&mut out, lang.tag()),
             None => out.push_str("null"),
         }
-        let _ = write!(out, ",\"form\":{},\"enabled\":[", self.form.to_json_pretty().trim_end());
+        let _ = write!(out, ",\"form\":{},\"enabled\":[", self.form_json().trim_end());
         for (i, key) in self.enabled.iter().enumerate() {
             out.push_str(if i == 0 { "" } else { "," });
             write_string(&mut out, key);
@@ -83,14 +99,14 @@ impl Session {
         out.push_str("],\"texts\":{");
         for (i, (field, text)) in self.texts.iter().enumerate() {
             out.push_str(if i == 0 { "" } else { "," });
-            write_string(&mut out, &field.path());
+            write_string(&mut out, &library().question(*field).id);
             out.push(':');
             write_string(&mut out, text);
         }
         out.push_str("},\"units\":{");
         for (i, (field, unit)) in self.units.iter().enumerate() {
             out.push_str(if i == 0 { "" } else { "," });
-            write_string(&mut out, &field.path());
+            write_string(&mut out, &library().question(*field).id);
             out.push_str(if *unit == Unit::Wan { ":\"wan\"" } else { ":\"yuan\"" });
         }
         out.push_str("}}");
@@ -105,7 +121,7 @@ impl Session {
             Some(Json::Number(n)) if *n == ENVELOPE_VERSION.to_string() => {}
             _ => return Err("not a session of this version".into()),
         }
-        let (form, errors) = Profile::read_json(json.get("form").ok_or("no form")?);
+        let (form, errors) = Profile::read_json(library(), json.get("form").ok_or("no form")?);
         if !errors.is_empty() {
             return Err("the form does not read".into());
         }
@@ -122,7 +138,7 @@ impl Session {
             match json.get(key) {
                 Some(Json::Object(entries)) => entries
                     .iter()
-                    .map(|(path, value)| match (Field::from_path(path), value.as_str()) {
+                    .map(|(path, value)| match (library().field(path), value.as_str()) {
                         (Some(field), Some(text)) => Ok((field, text.to_string())),
                         _ => Err(format!("{key}.{path}")),
                     })
@@ -145,6 +161,22 @@ impl Session {
     }
 }
 
+impl Session {
+    /// The form's answers with every topic that holds any switched on, so that what a switched-off
+    /// topic holds is stored too; `enabled` says which count.
+    fn form_json(&self) -> String {
+        let library = library();
+        let holding = |t: TopicId| library.fields_of(t).any(|f| self.form.stored(f).is_known());
+        let mut all = self.form.clone();
+        for topic in library.topic_ids() {
+            if holding(topic) {
+                all.set_topic(topic, true);
+            }
+        }
+        all.to_json_pretty(library)
+    }
+}
+
 /// Why a share link's profile cannot be used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LinkError {
@@ -154,7 +186,7 @@ pub enum LinkError {
 
 /// `#profile=<base64url of the profile JSON>`: the fragment never reaches a server.
 pub fn share_fragment(profile: &Profile) -> String {
-    let json = profile.to_json_compact();
+    let json = profile.to_json_compact(library());
     format!("#profile={}", URL_SAFE_NO_PAD.encode(json))
 }
 
@@ -176,7 +208,7 @@ pub fn profile_from_fragment(fragment: &str) -> Option<Result<Profile, LinkError
         Err(_) => return Some(Err(LinkError::NotBase64)),
     };
     let Ok(text) = String::from_utf8(bytes) else { return Some(Err(LinkError::NotBase64)) };
-    Some(Profile::from_json(&text).map_err(LinkError::Profile))
+    Some(Profile::from_json(library(), &text).map_err(LinkError::Profile))
 }
 
 #[cfg(test)]
@@ -184,10 +216,14 @@ mod tests {
     use super::*;
     use subsidy_engine::profile::NewValue;
 
+    fn field(id: &str) -> Field {
+        library().field(id).unwrap()
+    }
+
     fn sample() -> Profile {
-        let mut p = Profile::default();
-        p.set(Field::CompanyName, NewValue::Text("广州某智能装备有限公司".into())).unwrap();
-        p.set(Field::LittleGiantYear, NewValue::Year(2025)).unwrap();
+        let mut p = Profile::new(library());
+        p.set(field("company.name"), NewValue::Text("广州某智能装备有限公司".into())).unwrap();
+        p.set(field("little_giant.first_recognised_year"), NewValue::Year(2025)).unwrap();
         p
     }
 
@@ -212,13 +248,34 @@ mod tests {
     }
 
     #[test]
-    fn switched_off_sections_keep_their_values_but_do_not_count() {
+    fn switched_off_topics_keep_their_values_but_do_not_count() {
+        let as_of = Date::parse("2026-03-01").unwrap();
+        let little_giant = library().topic_id("little_giant").unwrap();
         let mut session = Session::from_profile(sample(), Some(Lang::En));
-        assert!(session.is_enabled(Section::LittleGiant));
+        assert!(session.is_enabled(little_giant));
         session.enabled.clear();
-        assert!(!session.profile().has_section(Section::LittleGiant));
-        assert!(session.form.has_section(Section::LittleGiant));
+        assert!(!session.profile(as_of).has_topic(little_giant));
+        assert!(session.form.stored(field("little_giant.first_recognised_year")).is_known());
         let restored = Session::from_json(&session.to_json()).unwrap();
-        assert_eq!(restored, session);
+        assert_eq!(restored.enabled, session.enabled);
+        assert_eq!(restored.profile(as_of), session.profile(as_of));
+        assert_eq!(
+            restored.form.stored(field("little_giant.first_recognised_year")),
+            session.form.stored(field("little_giant.first_recognised_year"))
+        );
+    }
+
+    #[test]
+    fn a_district_counts_only_where_the_city_has_districts() {
+        let as_of = Date::parse("2026-03-01").unwrap();
+        let mut form = Profile::new(library());
+        form.set(field("company.city"), NewValue::Choice("shenzhen".into())).unwrap();
+        form.set(field("company.district"), NewValue::Choice("nanshan".into())).unwrap();
+        let mut session = Session::from_profile(form, None);
+        assert!(session.profile(as_of).get(field("company.district")).is_known());
+        session.form.set(field("company.city"), NewValue::Choice("zhuhai".into())).unwrap();
+        assert!(!session.profile(as_of).get(field("company.district")).is_known());
+        // Kept in the form: choosing Shenzhen again brings it back.
+        assert!(session.form.stored(field("company.district")).is_known());
     }
 }

@@ -5,12 +5,13 @@ use crate::browser;
 use crate::i18n::ui;
 use crate::session::{self, LinkError, Session};
 use leptos::prelude::*;
-use subsidy_engine::fields::{Field, Section};
+use std::sync::OnceLock;
+use subsidy_engine::fields::{Field, TopicId};
 use subsidy_engine::input::ProfileError;
 use subsidy_engine::money::Unit;
 use subsidy_engine::profile::NewValue;
 use subsidy_engine::view::ReportView;
-use subsidy_engine::{evaluate, Date, EvalError, Lang, Profile, RuleSet};
+use subsidy_engine::{evaluate, Date, EvalError, Lang, Library, Profile};
 
 /// A message shown above the form until dismissed.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,8 +44,50 @@ pub struct AppState {
     pub profile_problems: Memo<Vec<ProfileError>>,
 }
 
-pub fn rules() -> &'static RuleSet {
-    RuleSet::guangdong_2025()
+/// The common and provincial packs, converted and checked by `build.rs`.
+const FIRST_PACKS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/packs-base.postcard"));
+/// The city and district packs, beside the page (written by the engine's `web-packs`, named with
+/// their content hash in `<meta name="place-packs">`), loaded after the first results; the
+/// single-file build carries them inline under this id.
+pub const PLACE_PACKS: &str = "place-packs";
+
+static FIRST: OnceLock<Library> = OnceLock::new();
+static FULL: OnceLock<Library> = OnceLock::new();
+
+/// The packs the page has: the province's from the start, every pack once the city and district
+/// packs have arrived. Decoded once each; not checked again: the build checked them.
+pub fn library() -> &'static Library {
+    FULL.get().unwrap_or_else(|| {
+        FIRST.get_or_init(|| {
+            Library::from_postcard(&[FIRST_PACKS])
+                .unwrap_or_else(|e| panic!("the embedded packs do not decode: {e}"))
+        })
+    })
+}
+
+pub fn has_place_packs() -> bool {
+    FULL.get().is_some()
+}
+
+/// Gets the city and district packs (inline in the single file, else from beside the page) and
+/// makes them part of `library()`. `false` when they cannot be had: the province still works.
+pub async fn load_place_packs() -> bool {
+    if has_place_packs() {
+        return true;
+    }
+    let bytes = match (browser::inline_bytes(PLACE_PACKS), browser::meta(PLACE_PACKS)) {
+        (Some(bytes), _) => Some(bytes),
+        (None, Some(file)) => browser::fetch_bytes(&file).await,
+        (None, None) => None,
+    };
+    let Some(bytes) = bytes else { return false };
+    match Library::from_postcard(&[FIRST_PACKS, &bytes]) {
+        Ok(full) => FULL.set(full).is_ok() || has_place_packs(),
+        Err(e) => {
+            leptos::logging::warn!("the city and district packs do not decode: {e}");
+            false
+        }
+    }
 }
 
 impl AppState {
@@ -52,19 +95,20 @@ impl AppState {
         let session = RwSignal::new(session);
         let lang = RwSignal::new(lang);
         let as_of = RwSignal::new(as_of);
-        let profile_problems = Memo::new(move |_| session.with(|s| s.profile().validate()));
+        let profile_problems =
+            Memo::new(move |_| session.with(|s| s.profile(as_of.get()).validate(library())));
         let report = Memo::new(move |_| {
-            let profile = session.with(Session::profile);
+            let profile = session.with(|s| s.profile(as_of.get()));
             let problems = profile_problems.get();
             // Fields with problems count as unknown, so the valid ones still give results.
             let clean = profile.without(&problems);
             let lang = lang.get();
-            evaluate(&clean, rules(), as_of.get())
+            evaluate(&clean, library(), as_of.get())
                 .map(|report| ReportView::new(&report, &clean, lang))
                 .map_err(|e| match e {
                     // Cannot happen after `without`: listed for completeness.
                     EvalError::Invalid(errors) => {
-                        errors.iter().map(|e| e.message(lang)).collect::<Vec<_>>().join("; ")
+                        errors.iter().map(|e| e.message(library(), lang)).collect::<Vec<_>>().join("; ")
                     }
                     EvalError::Overflow { programme } => format!("overflow: {programme}"),
                 })
@@ -114,21 +158,29 @@ impl AppState {
         });
     }
 
-    pub fn is_enabled(&self, section: Section) -> bool {
-        self.session.with(|s| s.is_enabled(section))
+    pub fn is_enabled(&self, topic: TopicId) -> bool {
+        self.session.with(|s| s.is_enabled(topic))
     }
 
-    pub fn is_enabled_untracked(&self, section: Section) -> bool {
-        self.session.with_untracked(|s| s.is_enabled(section))
+    pub fn is_enabled_untracked(&self, topic: TopicId) -> bool {
+        self.session.with_untracked(|s| s.is_enabled(topic))
     }
 
-    pub fn set_enabled(&self, section: Section, on: bool) {
+    pub fn set_enabled(&self, topic: TopicId, on: bool) {
+        let id = &library().topic(topic).id;
         self.session.update(|s| {
-            s.enabled.retain(|k| k != section.key());
+            s.enabled.retain(|k| k != id);
             if on {
-                s.enabled.push(section.key().to_string());
+                s.enabled.push(id.clone());
             }
         });
+    }
+
+    /// The city and district packs have arrived: the form keeps every answer, and is drawn again
+    /// with their questions.
+    pub fn place_packs_arrived(&self) {
+        self.session.update(|s| s.form = s.form.adopted(library()));
+        self.revision.update(|r| *r += 1);
     }
 
     /// Replaces the whole form (import, link, restore, start over).
@@ -138,12 +190,14 @@ impl AppState {
         self.revision.update(|r| *r += 1);
     }
 
+    /// The profile the engine sees (what export and share links carry).
     pub fn profile(&self) -> Profile {
-        self.session.with(Session::profile)
+        let as_of = self.as_of.get_untracked();
+        self.session.with(|s| s.profile(as_of))
     }
 
     pub fn import(&self, text: &str) {
-        match Profile::from_json(text) {
+        match Profile::from_json(library(), text) {
             Ok(profile) => {
                 self.replace(Session::from_profile(profile, None));
                 self.banner.set(Some(Banner::Imported));
@@ -157,7 +211,7 @@ impl AppState {
         match result {
             Ok(profile) => {
                 let previous = self.session.get_untracked();
-                let previous_kept = previous.form != Profile::default()
+                let previous_kept = previous.form != Profile::new(library())
                     && browser::store(session::BEFORE_LINK_KEY, &previous.to_json());
                 self.replace(Session::from_profile(profile, None));
                 self.banner.set(Some(Banner::LinkLoaded { previous_kept }));
@@ -183,7 +237,7 @@ impl AppState {
 
     fn messages(&self, errors: &[ProfileError]) -> Vec<String> {
         let lang = self.lang.get_untracked();
-        errors.iter().map(|e| e.message(lang)).collect()
+        errors.iter().map(|e| e.message(library(), lang)).collect()
     }
 }
 

@@ -19,10 +19,19 @@ pub fn Toolbar(lang: subsidy_engine::Lang) -> impl IntoView {
 
     let export = move |_| {
         let profile = state.profile();
-        let name = profile.company.name.clone().unwrap_or_else(|| "profile".into());
+        // The company's name: the first text answer of the questions always asked.
+        let library = crate::state::library();
+        let name = library
+            .fields()
+            .filter(|f| !library.topic(library.topic_of(*f)).is_optional())
+            .find_map(|f| match profile.get(f) {
+                subsidy_engine::profile::Value::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .unwrap_or_else(|| "profile".into());
         let file =
             format!("{}-{}.json", name.replace(['/', '\\', ':', ' '], "_"), state.as_of.get_untracked());
-        browser::download(&file, &profile.to_json_pretty(), "application/json");
+        browser::download(&file, &profile.to_json_pretty(crate::state::library()), "application/json");
     };
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {

@@ -5,8 +5,9 @@
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
-use subsidy_engine::fields::Field;
+use subsidy_engine::profile::Value;
 use subsidy_estimator::session::{Session, STORAGE_KEY};
+use subsidy_estimator::state::library;
 use subsidy_estimator::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -130,8 +131,16 @@ async fn the_session_is_saved_and_restored_exactly() {
     drop(handle);
     let stored = window().local_storage().unwrap().unwrap().get_item(STORAGE_KEY).unwrap().unwrap();
     let session = Session::from_json(&stored).unwrap();
-    assert_eq!(session.profile().innovation_centre.unwrap().software_cost, Some(3_000_000.into()));
-    assert_eq!(session.texts.get(&Field::CreditCode).map(String::as_str), Some("91440300708461136X"));
+    let field = |id: &str| library().field(id).unwrap();
+    let as_of = subsidy_engine::Date::parse("2026-03-01").unwrap();
+    assert_eq!(
+        session.profile(as_of).get(field("innovation_centre.software_cost")),
+        Value::Money(3_000_000.into())
+    );
+    assert_eq!(
+        session.texts.get(&field("company.credit_code")).map(String::as_str),
+        Some("91440300708461136X")
+    );
 
     // A new page over the same storage shows the same form, the unreadable draft with its message.
     let wrapper = {

@@ -71,9 +71,10 @@ impl CreditCode {
         &self.0
     }
 
-    /// Characters 3–8 hold the registering authority's division code; Guangdong's start with 44.
-    pub fn registered_in_guangdong(&self) -> bool {
-        &self.0[2..4] == "44"
+    /// Characters 3–8 hold the registering authority's division code (a province's start with its
+    /// two digits: Guangdong's with 44).
+    pub fn division_starts_with(&self, prefix: &str) -> bool {
+        self.0[2..8].starts_with(prefix)
     }
 }
 
@@ -95,7 +96,7 @@ mod tests {
     fn accepts_real_codes() {
         for code in ["914403001922038216", "91440300708461136T", " 91440300708461136t "] {
             let parsed = CreditCode::parse(code).unwrap();
-            assert!(parsed.registered_in_guangdong());
+            assert!(parsed.division_starts_with("44"));
         }
     }
 

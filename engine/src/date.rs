@@ -1,6 +1,6 @@
 //! Calendar dates (`YYYY-MM-DD`) with no clock: the shell supplies "today", the engine never asks.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A day in the proleptic Gregorian calendar. Field order makes the derived ordering chronological.
@@ -107,6 +107,22 @@ impl fmt::Display for Date {
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text).map_err(|_| serde::de::Error::custom(format!("{text:?} is not a YYYY-MM-DD date")))
+    }
+}
+
+impl Date {
+    /// The same day `years` later (28 February for 29 February in a common year).
+    pub fn plus_years(self, years: u32) -> Option<Date> {
+        let year = self.year.checked_add(i32::try_from(years).ok()?)?;
+        let day = self.day.min(days_in_month(year, self.month));
+        Date::new(year, self.month, day)
     }
 }
 

@@ -1,14 +1,21 @@
-//! The engine: `evaluate(profile, rules, as_of)`. Pure: no clock, no I/O, same input, same output.
+//! The engine: `evaluate(profile, library, as_of)`. Pure: no clock, no I/O, same input, same output.
+//! It evaluates the programmes of every pack that applies to the company: the province's, its
+//! city's and its district's.
 
 use crate::date::Date;
-use crate::fields::Field;
+use crate::fields::{Field, FieldKind};
 use crate::input::ProfileError;
 use crate::money::{self, compare, floor_to_fen};
 use crate::profile::{Profile, Value};
 use crate::report::*;
-use crate::rules::{Cap, CapRule, Condition, Formula, Programme, RuleSet, Test};
+use crate::rules::{
+    Cap, CapRule, Condition, Document, Formula, Level, Library, Pack, Prefill, Programme, Test,
+};
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
+
+/// How many days before a document's end the result warns that it lapses.
+pub const LAPSE_WARNING_DAYS: i64 = 90;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum EvalError {
@@ -21,51 +28,83 @@ pub enum EvalError {
 
 /// Three-valued result of a test: unknown inputs stay unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Truth {
+pub enum Truth {
     Yes,
     No,
     Unknown,
 }
 
-pub fn evaluate<'r>(profile: &Profile, rules: &'r RuleSet, as_of: Date) -> Result<Report<'r>, EvalError> {
+pub fn evaluate<'r>(profile: &Profile, library: &'r Library, as_of: Date) -> Result<Report<'r>, EvalError> {
     // The quick check first; the full one only to say what is wrong.
-    if !profile.is_valid() {
-        return Err(EvalError::Invalid(profile.validate()));
+    if !profile.is_valid(library) {
+        return Err(EvalError::Invalid(profile.validate(library)));
     }
-    // Usually every document is in force: then no programme needs its documents looked up.
-    let all_in_force = rules.documents.iter().all(|d| d.in_force.is_none_or(|period| period.contains(as_of)));
+    let packs = applicable_packs(profile, library, as_of);
+    let count = packs.iter().map(|p| p.programmes.len()).sum();
     // Each outcome is filled in where it lies: with its lists inline it is too large to move cheaply.
-    let mut outcomes = Vec::with_capacity(rules.programmes.len());
-    outcomes.extend(rules.programmes.iter().filter(|p| !p.is_informational()).map(Outcome::new));
+    let mut outcomes = Vec::with_capacity(count);
+    for pack in &packs {
+        outcomes
+            .extend(pack.programmes.iter().filter(|p| !p.is_informational()).map(|p| Outcome::new(pack, p)));
+    }
+    // A document ending on or before this day lapses within LAPSE_WARNING_DAYS of the as-of date.
+    let lapse_horizon = Date::from_days_since_epoch(as_of.days_since_epoch() + LAPSE_WARNING_DAYS);
     for outcome in &mut outcomes {
-        let programme = outcome.programme;
-        Evaluation { profile, rules, as_of, programme, all_in_force }
+        let (pack, programme) = (outcome.pack, outcome.programme);
+        Evaluation { profile, library, as_of, lapse_horizon, pack, programme }
             .run(outcome)
             .ok_or_else(|| EvalError::Overflow { programme: programme.id.clone() })?;
     }
     let totals = totals(&outcomes).ok_or_else(|| EvalError::Overflow { programme: "totals".into() })?;
     let missing = ranked_missing(&outcomes);
-    let warnings = warnings(profile, &outcomes, as_of);
-    Ok(Report { rules, as_of, outcomes, totals, missing, warnings })
+    let warnings = warnings(profile, library, &outcomes, as_of);
+    Ok(Report { library, as_of, packs, outcomes, totals, missing, warnings })
+}
+
+/// The packs whose programmes concern the company: those that apply everywhere, and those whose
+/// `applies` test is a clear yes (its city, its district).
+pub fn applicable_packs<'r>(profile: &Profile, library: &'r Library, as_of: Date) -> Vec<&'r Pack> {
+    library
+        .packs
+        .iter()
+        .filter(|p| p.level != Level::Common)
+        .filter(|p| {
+            p.applies.as_ref().is_none_or(|t| test(profile, as_of, t, &mut Hints::new()) == Truth::Yes)
+        })
+        .collect()
+}
+
+/// Whether a pack's questions are asked of this company (the common pack's always are).
+pub fn pack_applies(pack: &Pack, profile: &Profile, as_of: Date) -> bool {
+    pack.applies.as_ref().is_none_or(|t| test(profile, as_of, t, &mut Hints::new()) == Truth::Yes)
+}
+
+/// Whether the form asks this question of this company: its pack applies, and its own
+/// `ask_when` (a district only for a city that has districts) holds.
+pub fn is_asked(profile: &Profile, library: &Library, field: Field, as_of: Date) -> bool {
+    let question = library.question(field);
+    pack_applies(library.pack_of(field), profile, as_of)
+        && question.ask_when.as_ref().is_none_or(|t| test(profile, as_of, t, &mut Hints::new()) == Truth::Yes)
 }
 
 struct Evaluation<'a, 'r> {
     profile: &'a Profile,
-    rules: &'r RuleSet,
+    library: &'r Library,
     as_of: Date,
+    /// The as-of date plus LAPSE_WARNING_DAYS (`None` past the calendar's end).
+    lapse_horizon: Option<Date>,
+    pack: &'r Pack,
     programme: &'r Programme,
-    /// No document of the rule set is out of force on the as-of date.
-    all_in_force: bool,
 }
 
 impl<'r> Evaluation<'_, 'r> {
     /// Fills in `outcome`, which starts as `Outcome::new`. `None` on arithmetic overflow.
     fn run(&self, outcome: &mut Outcome<'r>) -> Option<()> {
         let p = self.programme;
-        let Some(section) = p.section else {
+        let Some(topic) = p.topic_index else {
             return Some(());
         };
-        if !self.profile.has_section(section) {
+        if !self.profile.has_topic(crate::fields::TopicId(topic)) {
             return Some(());
         }
         // First among the notes, and pushed first: inserted later it shifted every other note.
@@ -79,8 +118,7 @@ impl<'r> Evaluation<'_, 'r> {
             outcome.conditions.push(Checked { condition, status });
         }
         for reading in &p.readings {
-            let applies = reading.when.as_ref().is_none_or(|t| self.test(t, &mut Hints::new()) == Truth::Yes);
-            if applies {
+            if reading.when.as_ref().is_none_or(|t| self.test(t, &mut Hints::new()) == Truth::Yes) {
                 outcome.notes.push(Note::Reading(reading));
             }
         }
@@ -102,6 +140,7 @@ impl<'r> Evaluation<'_, 'r> {
         } else if let (Some(yuan), Some(_)) = (outcome.amount.yuan(), &p.competitive) {
             outcome.amount = Amount::Ceiling(yuan);
         }
+        self.period_of_force(outcome);
         self.context_notes(outcome);
         Some(())
     }
@@ -109,9 +148,12 @@ impl<'r> Evaluation<'_, 'r> {
     fn check(&self, condition: &'r Condition, outcome: &mut Outcome<'r>) -> Status {
         // A test leaves hints only when it fails: they go straight to the outcome. Most conditions
         // are yes/no questions: answered here, without the general test's setup and call.
-        let truth = match condition.test {
-            Test::Is { field, value } => is(self.profile.get(field), value),
-            ref test => self.test(test, &mut outcome.hints),
+        let truth = match &condition.test {
+            Test::Is { field, value } => match self.profile.get(field.field) {
+                Value::Bool(b) => truth(b == *value),
+                _ => Truth::Unknown,
+            },
+            test => self.test(test, &mut outcome.hints),
         };
         match truth {
             Truth::Yes => Status::Met,
@@ -129,114 +171,47 @@ impl<'r> Evaluation<'_, 'r> {
         }
     }
 
-    /// Applies a test. A threshold missed by a little adds a hint to `hints`; a test adds hints
-    /// only when it fails.
-    fn test(&self, test: &Test, hints: &mut Hints) -> Truth {
-        let value = |field: Field| self.profile.get(field);
-        match test {
-            Test::Is { field, value: wanted } => is(value(*field), *wanted),
-            Test::OneOf { field, values } => match value(*field) {
-                Value::Choice(id) => truth(values.iter().any(|v| v == id)),
-                _ => Truth::Unknown,
-            },
-            Test::MoreThan { field, value: threshold, near_miss }
-            | Test::AtLeast { field, value: threshold, near_miss } => {
-                let Some(v) = value(*field).as_number() else {
-                    return Truth::Unknown;
-                };
-                let strict = matches!(test, Test::MoreThan { .. });
-                let order = compare(v, *threshold);
-                let passes = if strict { order.is_gt() } else { order.is_ge() };
-                if !passes && near_miss.is_some_and(|m| *threshold - v <= m) {
-                    let shortfall = if strict {
-                        Shortfall::MoreThan { value: v, threshold: *threshold }
-                    } else {
-                        Shortfall::AtLeast { value: v, threshold: *threshold }
-                    };
-                    record_near_miss(hints, *field, shortfall);
-                }
-                truth(passes)
-            }
-            Test::YearBetween { field, from, to, near_miss } => {
-                let Value::Year(y) = value(*field) else {
-                    return Truth::Unknown;
-                };
-                let inside = (*from..=*to).contains(&y);
-                // Most years are inside: the margins are looked at only for the others.
-                if let (false, Some(margin)) = (inside, *near_miss) {
-                    if y < *from && from - y <= margin {
-                        record_near_miss(hints, *field, Shortfall::YearBefore { value: y, from: *from });
-                    } else if y > *to && y - to <= margin {
-                        record_near_miss(hints, *field, Shortfall::YearAfter { value: y, to: *to });
-                    }
-                }
-                truth(inside)
-            }
-            Test::OnOrAfter { field, date, near_miss_days } => {
-                let Value::Date(d) = value(*field) else {
-                    return Truth::Unknown;
-                };
-                if d < *date && near_miss_days.is_some_and(|m| d.days_until(*date) <= m) {
-                    record_near_miss(hints, *field, Shortfall::DaysBefore { value: d, limit: *date });
-                }
-                truth(d >= *date)
-            }
-            Test::OnOrBefore { field, date, near_miss_days } => {
-                let Value::Date(d) = value(*field) else {
-                    return Truth::Unknown;
-                };
-                if d > *date && near_miss_days.is_some_and(|m| date.days_until(d) <= m) {
-                    record_near_miss(hints, *field, Shortfall::DaysAfter { value: d, limit: *date });
-                }
-                truth(d <= *date)
-            }
-            Test::AnyOf(tests) => self.any_of(tests, hints),
-        }
-    }
-
-    /// Every test runs (each may leave a hint); then any yes wins, else any unknown. The hints are
-    /// kept only when every test fails. Out of `test`, which then needs no room for them.
-    fn any_of(&self, tests: &[Test], hints: &mut Hints) -> Truth {
-        let mut own_hints = Hints::new();
-        let (mut yes, mut unknown) = (false, false);
-        for t in tests {
-            match self.test(t, &mut own_hints) {
-                Truth::Yes => yes = true,
-                Truth::Unknown => unknown = true,
-                Truth::No => {}
-            }
-        }
-        if yes {
-            Truth::Yes
-        } else if unknown {
-            Truth::Unknown
-        } else {
-            hints.extend_from_slice(&own_hints);
-            Truth::No
-        }
+    fn test(&self, t: &Test, hints: &mut Hints) -> Truth {
+        test(self.profile, self.as_of, t, hints)
     }
 
     /// Fills in the amount and the steps, or the missing inputs. `None` on overflow.
     fn compute(&self, formula: &'r Formula, outcome: &mut Outcome<'r>) -> Option<()> {
         match formula {
-            Formula::RateOfBase { rate, base, cap } => {
+            Formula::RateOfBase { rate, base, cap, rate_when, alternatives } => {
                 let mut parts = SmallVec::<[(Field, Decimal); 2]>::new();
-                for &field in base {
-                    match self.profile.get(field) {
-                        Value::Money(m) => parts.push((field, m)),
-                        _ => add_missing(&mut outcome.missing, field),
+                for r in base {
+                    match self.money(r.field, outcome) {
+                        Some(m) => parts.push((r.field, m)),
+                        None => add_missing(&mut outcome.missing, r.field),
                     }
                 }
                 let (cap_amount, choice) = match cap {
                     Cap::Fixed(amount) => (Some(*amount), None),
-                    Cap::ByChoice { by, amounts } => match self.profile.get(*by) {
-                        Value::Choice(id) => (amounts.get(id).copied(), Some(id)),
+                    Cap::ByChoice { by, amounts } => match self.profile.get(by.field) {
+                        Value::Choice(id) => (amounts.get(id).copied(), Some(by.field)),
                         _ => {
-                            add_missing(&mut outcome.missing, *by);
+                            add_missing(&mut outcome.missing, by.field);
                             (None, None)
                         }
                     },
                 };
+                // The rate: the first conditional rate that holds; one whose condition is unknown
+                // is shown beside the amount, which uses the formula's own rate (the floor).
+                let mut rate_taken = *rate;
+                let mut unsure = SmallVec::<[&crate::rules::ConditionalRate; 1]>::new();
+                for r in rate_when {
+                    match self.test(&r.when, &mut Hints::new()) {
+                        Truth::Yes => {
+                            rate_taken = r.rate;
+                            outcome.notes.push(Note::RateApplies(r));
+                            unsure.clear();
+                            break;
+                        }
+                        Truth::Unknown => unsure.push(r),
+                        Truth::No => {}
+                    }
+                }
                 if parts.len() < base.len() {
                     return Some(());
                 }
@@ -244,33 +219,45 @@ impl<'r> Evaluation<'_, 'r> {
                     return Some(());
                 };
                 let total = parts.iter().try_fold(Decimal::ZERO, |sum, (_, m)| sum.checked_add(*m))?;
-                let exact = rate.checked_mul(total)?;
+                let exact = rate_taken.checked_mul(total)?;
                 let result = money::min(exact, cap_amount);
                 if parts.len() > 1 {
                     outcome.steps.push(Step::Base { parts, total });
                 }
-                outcome.steps.push(Step::Rate { rate: *rate, base: total, result: exact });
+                outcome.steps.push(Step::Rate { rate: rate_taken, base: total, result: exact });
                 outcome.steps.push(Step::Cap {
                     cap: cap_amount,
                     reached: compare(exact, cap_amount).is_gt(),
                     result,
                     choice,
                 });
-                outcome.amount = Amount::RuleBased(self.rounded(result, outcome));
+                let amount = self.rounded(result, outcome);
+                outcome.amount = Amount::RuleBased(amount);
+                for r in unsure {
+                    let other = floor_to_fen(money::min(r.rate.checked_mul(total)?, cap_amount));
+                    if compare(other, amount).is_ne() {
+                        outcome.notes.push(Note::RateIfCondition { rate: r, amount: other });
+                    }
+                }
+                for alternative in alternatives {
+                    let cap = alternative.cap.unwrap_or(cap_amount);
+                    let other = if alternative.cap_only {
+                        cap
+                    } else {
+                        floor_to_fen(money::min(
+                            alternative.rate.unwrap_or(rate_taken).checked_mul(total)?,
+                            cap,
+                        ))
+                    };
+                    if compare(other, amount).is_ne() {
+                        outcome.notes.push(Note::Alternative { alternative, amount: other });
+                    }
+                }
             }
             Formula::CityAwardMatch { award, ratio, total_cap, readings } => {
-                let city_award = match self.profile.get(*award) {
-                    Value::Money(m) => m,
-                    _ => match self.prefilled_award(*award) {
-                        Some(prefill) => {
-                            outcome.notes.push(Note::PrefilledCityAward(prefill));
-                            prefill.amount
-                        }
-                        None => {
-                            add_missing(&mut outcome.missing, *award);
-                            return Some(());
-                        }
-                    },
+                let Some(city_award) = self.money(award.field, outcome) else {
+                    add_missing(&mut outcome.missing, award.field);
+                    return Some(());
                 };
                 let product = ratio.checked_mul(city_award)?;
                 // Every reading gives `floor_to_fen(min(product, limit))`: the product is cut to
@@ -311,25 +298,83 @@ impl<'r> Evaluation<'_, 'r> {
                 outcome.amount = Amount::RuleBased(result);
             }
             Formula::NoFixedAmount { estimate, case_by_case_from } => {
-                let estimate = match self.profile.get(*estimate) {
+                let field = estimate.field;
+                let estimate = match self.profile.get(field) {
                     Value::Money(m) => Some(m),
                     _ => None,
                 };
                 match estimate {
                     Some(e) if compare(e, *case_by_case_from).is_ge() => {
-                        outcome.steps.push(Step::CaseByCase { estimate: e, threshold: *case_by_case_from });
+                        outcome.steps.push(Step::CaseByCase {
+                            field,
+                            estimate: e,
+                            threshold: *case_by_case_from,
+                        });
                         outcome.amount = Amount::CaseByCase;
                     }
                     _ => {
-                        outcome
-                            .steps
-                            .push(Step::PerSeparateRules { estimate, threshold: *case_by_case_from });
+                        outcome.steps.push(Step::PerSeparateRules {
+                            field,
+                            estimate,
+                            threshold: *case_by_case_from,
+                        });
                         outcome.amount = Amount::PerSeparateRules;
                     }
                 }
             }
+            Formula::PerItem { count, amount, cap } => {
+                let Value::Count(n) = self.profile.get(count.field) else {
+                    add_missing(&mut outcome.missing, count.field);
+                    return Some(());
+                };
+                let product = amount.checked_mul(Decimal::from(n))?;
+                outcome.steps.push(Step::PerItem { count: n, amount: *amount, product });
+                let result = match cap {
+                    Some(cap) => {
+                        let result = money::min(product, *cap);
+                        outcome.steps.push(Step::Cap {
+                            cap: *cap,
+                            reached: compare(product, *cap).is_gt(),
+                            result,
+                            choice: None,
+                        });
+                        result
+                    }
+                    None => product,
+                };
+                outcome.amount = Amount::RuleBased(self.rounded(result, outcome));
+            }
+            Formula::Tiers { by, tiers } => {
+                let chosen = by.as_ref().and_then(|by| match self.profile.get(by.field) {
+                    Value::Choice(id) => tiers.iter().find(|t| t.id == id),
+                    _ => None,
+                });
+                let (tier, is_chosen) = match chosen {
+                    Some(t) => (t, true),
+                    None => (tiers.iter().max_by(|a, b| compare(a.amount, b.amount))?, false),
+                };
+                outcome.steps.push(Step::Tier { amount: tier.amount, chosen: is_chosen });
+                if !is_chosen && tiers.len() > 1 {
+                    outcome.notes.push(Note::Tiers(tiers));
+                }
+                outcome.amount = Amount::RuleBased(tier.amount);
+            }
         }
         Some(())
+    }
+
+    /// A money answer, or a published figure assumed for it (noted as an assumption).
+    fn money(&self, field: Field, outcome: &mut Outcome<'r>) -> Option<Decimal> {
+        if let Value::Money(m) = self.profile.get(field) {
+            return Some(m);
+        }
+        let prefill = self.prefill(field)?;
+        outcome.notes.push(Note::Prefilled(prefill));
+        Some(prefill.amount)
+    }
+
+    fn prefill(&self, field: Field) -> Option<&'r Prefill> {
+        prefill_for(self.profile, self.library, self.as_of, field)
     }
 
     fn rounded(&self, exact: Decimal, outcome: &mut Outcome<'r>) -> Decimal {
@@ -341,13 +386,42 @@ impl<'r> Evaluation<'_, 'r> {
         result
     }
 
-    /// The city's published award for this recognition, when the city is known and the data has a
-    /// well-sourced one.
-    fn prefilled_award(&self, award: Field) -> Option<&'r crate::rules::CityAward> {
-        let Value::City(city) = self.profile.get(Field::City) else {
-            return None;
-        };
-        self.rules.prefill_award(city, award.section())
+    /// A programme whose document is not in force on the as-of date gives nothing; near its end,
+    /// or with no published end, it says so.
+    fn period_of_force(&self, outcome: &mut Outcome<'r>) {
+        let mut lapsed: Option<&'r Document> = None;
+        for document in self.pack.documents_of(self.programme) {
+            let Some(period) = document.in_force else { continue };
+            if !period.contains(self.as_of) {
+                lapsed = lapsed.or(Some(document));
+                continue;
+            }
+            match period.to {
+                // Most documents end long after the as-of date: the days are counted only near the end.
+                Some(end) if self.lapse_horizon.is_none_or(|horizon| end <= horizon) => {
+                    let days = self.as_of.days_until(end);
+                    if days <= LAPSE_WARNING_DAYS {
+                        outcome.notes.push(Note::Lapses { document, days });
+                    }
+                }
+                Some(_) => {}
+                None => outcome.notes.push(Note::EndUnknown(document)),
+            }
+        }
+        if let Some(document) = lapsed {
+            let would_have_been =
+                if outcome.verdict == Verdict::NotEligible { Amount::None } else { outcome.amount };
+            outcome.not_in_force = Some(document);
+            outcome.would_have_been = would_have_been;
+            outcome.verdict = Verdict::NotEligible;
+            // The amount it would have been is information only: no calculation is shown as if it
+            // applied, and nothing more is asked.
+            outcome.amount = Amount::None;
+            outcome.steps.clear();
+            outcome.missing.clear();
+            outcome.hints.clear();
+            outcome.notes.insert(0, Note::NotInForce { document, would_have_been });
+        }
     }
 
     fn context_notes(&self, outcome: &mut Outcome<'r>) {
@@ -357,16 +431,134 @@ impl<'r> Evaluation<'_, 'r> {
                 outcome.notes.push(Note::OtherRound(round));
             }
         }
-        if !self.all_in_force {
-            for document in self.rules.documents_of(p) {
-                if document.in_force.is_some_and(|period| !period.contains(self.as_of)) {
-                    outcome.notes.push(Note::NotInForce(document));
-                }
+        for fact in &p.notes {
+            if fact.when.as_ref().is_none_or(|t| self.test(t, &mut Hints::new()) == Truth::Yes) {
+                outcome.notes.push(Note::Fact(fact));
             }
         }
-        for fact in &p.notes {
-            outcome.notes.push(Note::Fact(fact));
+    }
+}
+
+/// The published figure assumed for an unanswered money question, if some pack has one that
+/// applies to this company.
+pub fn prefill_for<'r>(
+    profile: &Profile,
+    library: &'r Library,
+    as_of: Date,
+    field: Field,
+) -> Option<&'r Prefill> {
+    library
+        .packs
+        .iter()
+        .flat_map(|p| &p.prefills)
+        .find(|p| p.field.field == field && test(profile, as_of, &p.when, &mut Hints::new()) == Truth::Yes)
+}
+
+/// Applies a test to a profile. A threshold missed by a little adds a hint to `hints`; a test
+/// adds hints only when it fails.
+pub fn test(profile: &Profile, as_of: Date, test_: &Test, hints: &mut Hints) -> Truth {
+    let value = |field: Field| profile.get(field);
+    match test_ {
+        Test::Is { field, value: wanted } => match value(field.field) {
+            Value::Bool(b) => truth(b == *wanted),
+            _ => Truth::Unknown,
+        },
+        Test::OneOf { field, values } => match value(field.field) {
+            Value::Choice(id) => truth(values.iter().any(|v| v == id)),
+            _ => Truth::Unknown,
+        },
+        Test::MoreThan { field, value: threshold, near_miss }
+        | Test::AtLeast { field, value: threshold, near_miss } => {
+            let Some(v) = value(field.field).as_number() else {
+                return Truth::Unknown;
+            };
+            let strict = matches!(test_, Test::MoreThan { .. });
+            let order = compare(v, *threshold);
+            let passes = if strict { order.is_gt() } else { order.is_ge() };
+            if !passes && near_miss.is_some_and(|m| *threshold - v <= m) {
+                let shortfall = if strict {
+                    Shortfall::MoreThan { value: v, threshold: *threshold }
+                } else {
+                    Shortfall::AtLeast { value: v, threshold: *threshold }
+                };
+                record_near_miss(hints, field.field, shortfall);
+            }
+            truth(passes)
         }
+        Test::YearBetween { field, from, to, near_miss } => {
+            let Value::Year(y) = value(field.field) else {
+                return Truth::Unknown;
+            };
+            let inside = (*from..=*to).contains(&y);
+            // Most years are inside: the margins are looked at only for the others.
+            if let (false, Some(margin)) = (inside, *near_miss) {
+                if y < *from && from - y <= margin {
+                    record_near_miss(hints, field.field, Shortfall::YearBefore { value: y, from: *from });
+                } else if y > *to && y - to <= margin {
+                    record_near_miss(hints, field.field, Shortfall::YearAfter { value: y, to: *to });
+                }
+            }
+            truth(inside)
+        }
+        Test::OnOrAfter { field, date, near_miss_days } => {
+            let Value::Date(d) = value(field.field) else {
+                return Truth::Unknown;
+            };
+            if d < *date && near_miss_days.is_some_and(|m| d.days_until(*date) <= m) {
+                record_near_miss(hints, field.field, Shortfall::DaysBefore { value: d, limit: *date });
+            }
+            truth(d >= *date)
+        }
+        Test::OnOrBefore { field, date, near_miss_days } => {
+            let Value::Date(d) = value(field.field) else {
+                return Truth::Unknown;
+            };
+            if d > *date && near_miss_days.is_some_and(|m| date.days_until(d) <= m) {
+                record_near_miss(hints, field.field, Shortfall::DaysAfter { value: d, limit: *date });
+            }
+            truth(d <= *date)
+        }
+        Test::WithinYearsOfAsOf { field, years } => {
+            let Value::Date(d) = value(field.field) else {
+                return Truth::Unknown;
+            };
+            // Under `years` old: the anniversary is still after the as-of date.
+            truth(d.plus_years(*years).is_some_and(|anniversary| anniversary > as_of))
+        }
+        Test::AnyOf(tests) => any_of(profile, as_of, tests, hints),
+        Test::AllOf(tests) => {
+            let mut result = Truth::Yes;
+            for t in tests {
+                match test(profile, as_of, t, hints) {
+                    Truth::No => return Truth::No,
+                    Truth::Unknown => result = Truth::Unknown,
+                    Truth::Yes => {}
+                }
+            }
+            result
+        }
+    }
+}
+
+/// Every test runs (each may leave a hint); then any yes wins, else any unknown. The hints are kept
+/// only when every test fails.
+fn any_of(profile: &Profile, as_of: Date, tests: &[Test], hints: &mut Hints) -> Truth {
+    let mut own_hints = Hints::new();
+    let (mut yes, mut unknown) = (false, false);
+    for t in tests {
+        match test(profile, as_of, t, &mut own_hints) {
+            Truth::Yes => yes = true,
+            Truth::Unknown => unknown = true,
+            Truth::No => {}
+        }
+    }
+    if yes {
+        Truth::Yes
+    } else if unknown {
+        Truth::Unknown
+    } else {
+        hints.extend_from_slice(&own_hints);
+        Truth::No
     }
 }
 
@@ -388,14 +580,6 @@ fn truth(b: bool) -> Truth {
     }
 }
 
-/// `Test::Is`: a yes/no field against the answer wanted.
-fn is(value: Value<'_>, wanted: bool) -> Truth {
-    match value {
-        Value::Bool(b) => truth(b == wanted),
-        _ => Truth::Unknown,
-    }
-}
-
 /// Records a near miss. Out of line: most thresholds are passed, or missed by far.
 #[cold]
 fn record_near_miss(hints: &mut Hints, field: Field, shortfall: Shortfall) {
@@ -408,9 +592,23 @@ fn add_missing(missing: &mut Fields, field: Field) {
     }
 }
 
-fn totals(outcomes: &[Outcome<'_>]) -> Option<Totals> {
-    let mut totals = Totals::default();
+fn totals(outcomes: &[Outcome<'_>]) -> Option<Vec<Totals>> {
+    let mut all: Vec<Totals> = Vec::new();
     for outcome in outcomes {
+        let level = outcome.pack.level;
+        let totals = match all.iter_mut().position(|t| t.level == level) {
+            Some(i) => &mut all[i],
+            None => {
+                all.push(Totals {
+                    level,
+                    rule_based: Decimal::ZERO,
+                    competitive_ceilings: Decimal::ZERO,
+                    eligible: 0,
+                    undetermined: 0,
+                });
+                all.last_mut()?
+            }
+        };
         match outcome.verdict {
             Verdict::Eligible => totals.eligible += 1,
             Verdict::Undetermined => totals.undetermined += 1,
@@ -425,15 +623,21 @@ fn totals(outcomes: &[Outcome<'_>]) -> Option<Totals> {
             _ => {}
         }
     }
-    Some(totals)
+    all.sort_by_key(|t| t.level);
+    Some(all)
 }
 
 /// The highest amount a programme could give anyone: ranks the questions still to ask.
 fn worth(programme: &Programme) -> Option<Decimal> {
     match programme.formula.as_ref()? {
-        Formula::RateOfBase { cap, .. } => Some(cap.highest()),
+        Formula::RateOfBase { cap, alternatives, .. } => {
+            let alt = alternatives.iter().filter_map(|a| a.cap).max();
+            Some(alt.map_or(cap.highest(), |a| a.max(cap.highest())))
+        }
         Formula::CityAwardMatch { total_cap, .. } => Some(money::half(*total_cap)),
         Formula::NoFixedAmount { .. } => None,
+        Formula::PerItem { cap, .. } => *cap,
+        Formula::Tiers { tiers, .. } => tiers.iter().map(|t| t.amount).max(),
     }
 }
 
@@ -444,14 +648,12 @@ fn ranked_missing<'r>(outcomes: &[Outcome<'r>]) -> Vec<MissingInput<'r>> {
         for &field in &outcome.missing {
             match missing.iter_mut().find(|m| m.field == field) {
                 Some(entry) => {
-                    entry.programmes.push(&outcome.programme.id);
+                    entry.programmes.push(outcome.programme);
                     entry.worth_up_to = entry.worth_up_to.max(w);
                 }
-                None => missing.push(MissingInput {
-                    field,
-                    programmes: vec![&outcome.programme.id],
-                    worth_up_to: w,
-                }),
+                None => {
+                    missing.push(MissingInput { field, programmes: vec![outcome.programme], worth_up_to: w })
+                }
             }
         }
     }
@@ -460,27 +662,29 @@ fn ranked_missing<'r>(outcomes: &[Outcome<'r>]) -> Vec<MissingInput<'r>> {
     missing
 }
 
-fn warnings(profile: &Profile, outcomes: &[Outcome<'_>], as_of: Date) -> Vec<Warning> {
+fn warnings(profile: &Profile, library: &Library, outcomes: &[Outcome<'_>], as_of: Date) -> Vec<Warning> {
     let mut warnings = Vec::new();
-    for &field in Field::DATED {
+    for &field in library.warned_fields() {
         match profile.get(field) {
             Value::Year(year) if year > as_of.year() => warnings.push(Warning::FutureYear { field, year }),
             Value::Date(date) if date > as_of => warnings.push(Warning::FutureDate { field, date }),
+            Value::CreditCode(code) if library.kind(field) == FieldKind::CreditCode => {
+                if let Some(check) = &library.question(field).division {
+                    let claims = profile.get(check.agrees_with.field) == Value::Bool(true);
+                    if claims && !code.division_starts_with(&check.prefix) {
+                        warnings.push(Warning::Division { field });
+                    }
+                }
+            }
             _ => {}
-        }
-    }
-    if let (Value::CreditCode(code), Value::Bool(true)) =
-        (profile.get(Field::CreditCode), profile.get(Field::RegisteredInGuangdong))
-    {
-        if !code.registered_in_guangdong() {
-            warnings.push(Warning::CreditCodeNotGuangdong);
         }
     }
     for outcome in outcomes {
         if let Some(Formula::CityAwardMatch { award, total_cap, .. }) = &outcome.programme.formula {
-            if let Value::Money(m) = profile.get(*award) {
-                if compare(m, *total_cap).is_gt() {
-                    warnings.push(Warning::CityAwardAboveCap { field: *award, cap: *total_cap });
+            if let Value::Money(m) = profile.get(award.field) {
+                let warning = Warning::CityAwardAboveCap { field: award.field, cap: *total_cap };
+                if compare(m, *total_cap).is_gt() && !warnings.contains(&warning) {
+                    warnings.push(warning);
                 }
             }
         }

@@ -6,9 +6,9 @@ use crate::date::Date;
 use crate::fields::{Field, FieldKind};
 use crate::lang::Lang;
 use crate::money::{format_rate, format_yuan, group_digits};
-use crate::profile::Value;
+use crate::profile::{Profile, Value};
 use crate::report::*;
-use crate::rules::{Cap, CapRule, Citation, Formula, RuleSet};
+use crate::rules::{Cap, CapRule, Citation, Confidence, Formula, Level, Library, Pack};
 use rust_decimal::Decimal;
 
 pub fn verdict_label(verdict: Verdict, competitive: bool, lang: Lang) -> &'static str {
@@ -52,7 +52,7 @@ pub fn status_label(status: Status, lang: Lang) -> &'static str {
 }
 
 /// A field's value as the user would write it: `12,000,000 元`, `是`, `2025-05-31`, `省级`.
-pub fn value_text(field: Field, value: Value<'_>, lang: Lang) -> String {
+pub fn value_text(library: &Library, field: Field, value: Value<'_>, lang: Lang) -> String {
     match value {
         Value::Unknown => lang.pick("未填写", "not given").into(),
         Value::Bool(b) => lang.pick(if b { "是" } else { "否" }, if b { "yes" } else { "no" }).into(),
@@ -60,13 +60,7 @@ pub fn value_text(field: Field, value: Value<'_>, lang: Lang) -> String {
         Value::Money(m) => format_yuan(m, lang),
         Value::Year(y) => y.to_string(),
         Value::Date(d) => d.to_string(),
-        Value::Choice(id) => match field.kind() {
-            FieldKind::Choice(choices) => {
-                choices.iter().find(|c| c.id == id).map_or(id, |c| c.label(lang)).into()
-            }
-            _ => id.into(),
-        },
-        Value::City(city) => city.name(lang).into(),
+        Value::Choice(id) => library.question(field).choice(id).map_or(id, |c| c.label.get(lang)).into(),
         Value::Text(t) => t.into(),
         Value::CreditCode(c) => c.to_string(),
     }
@@ -74,8 +68,8 @@ pub fn value_text(field: Field, value: Value<'_>, lang: Lang) -> String {
 
 /// `粤府办〔2025〕6号 第二条（培育优质企业）*`; the star marks an article number not yet checked
 /// against the official text.
-pub fn citation_text(citation: &Citation, rules: &RuleSet, lang: Lang) -> String {
-    let number = rules.document(&citation.document).map_or("", |d| d.number.as_str());
+pub fn citation_text(citation: &Citation, pack: &Pack, lang: Lang) -> String {
+    let number = pack.document(&citation.document).map_or("", |d| d.number.as_str());
     let star = if citation.verified { "" } else { "*" };
     let (article, topic) = (citation.article.get(lang), citation.topic.get(lang));
     let [after_number, before_topic, after_topic] = match lang {
@@ -87,8 +81,8 @@ pub fn citation_text(citation: &Citation, rules: &RuleSet, lang: Lang) -> String
 }
 
 /// `粤府办〔2025〕6号 第二条*`: the citation without its topic, for the summary table.
-pub fn citation_short(citation: &Citation, rules: &RuleSet, lang: Lang) -> String {
-    let number = rules.document(&citation.document).map_or("", |d| d.number.as_str());
+pub fn citation_short(citation: &Citation, pack: &Pack, lang: Lang) -> String {
+    let number = pack.document(&citation.document).map_or("", |d| d.number.as_str());
     let star = if citation.verified { "" } else { "*" };
     match lang {
         Lang::Zh => format!("{number} {}{star}", citation.article.zh),
@@ -103,17 +97,18 @@ pub fn unverified_legend(lang: Lang) -> &'static str {
     )
 }
 
-pub fn step_text(step: &Step, lang: Lang) -> String {
+pub fn step_text(step: &Step, library: &Library, profile: &Profile, lang: Lang) -> String {
     let y = |amount: Decimal| format_yuan(amount, lang);
+    let label = |f: Field| library.question(f).label.get(lang);
     match step {
         Step::Base { parts, total } => {
-            let sum: Vec<String> = parts.iter().map(|(f, m)| format!("{} {}", f.label(lang), y(*m))).collect();
+            let sum: Vec<String> = parts.iter().map(|(f, m)| format!("{} {}", label(*f), y(*m))).collect();
             format!("{} = {}", sum.join(" + "), y(*total))
         }
         Step::Rate { rate, base, result } => format!("{} × {} = {}", format_rate(*rate), y(*base), y(*result)),
         Step::Cap { cap, reached, result, choice } => {
             // In English the level reads inside a sentence: "the ¥10,000,000 cap (provincial)".
-            let level = choice.map(|id| choice_label(id, lang).to_lowercase()).unwrap_or_default();
+            let level = choice.map(|f| value_text(library, f, profile.get(f), lang).to_ascii_lowercase()).unwrap_or_default();
             match (lang, reached) {
                 (Lang::Zh, false) => format!("未达到{level}上限 {}", y(*cap)),
                 (Lang::Zh, true) => format!("超过{level}上限，按上限计 {}", y(*result)),
@@ -165,29 +160,44 @@ pub fn step_text(step: &Step, lang: Lang) -> String {
             Lang::Zh => format!("市级 {} + 省级 {} = {}", y(*city), y(*province), y(*total)),
             Lang::En => format!("city {} + province {} = {}", y(*city), y(*province), y(*total)),
         },
-        Step::CaseByCase { estimate, threshold } => match lang {
+        Step::PerItem { count, amount, product } => match lang {
+            Lang::Zh => format!("{count} 项 × 每项 {} = {}", y(*amount), y(*product)),
+            Lang::En => format!("{count} × {} each = {}", y(*amount), y(*product)),
+        },
+        Step::Tier { amount, chosen: true } => match lang {
+            Lang::Zh => format!("按所填档次，上限 {}", y(*amount)),
+            Lang::En => format!("the tier given has a ceiling of {}", y(*amount)),
+        },
+        Step::Tier { amount, chosen: false } => match lang {
+            Lang::Zh => format!("档次未定：按最高档，上限 {}", y(*amount)),
+            Lang::En => format!("tier not known: the highest tier's ceiling, {}", y(*amount)),
+        },
+        Step::CaseByCase { field, estimate, threshold } => match lang {
             Lang::Zh => format!(
-                "预计省级配套 {}，达到 {}（含）以上：按“一事一议”研究支持，没有公式金额",
+                "{} {}，达到 {}（含）以上：按“一事一议”研究支持，没有公式金额",
+                label(*field),
                 y(*estimate),
                 y(*threshold)
             ),
             Lang::En => format!(
-                "estimated provincial matching {} is {} or more: decided case by case (一事一议), no formula amount",
+                "{} {} is {} or more: decided case by case (一事一议), no formula amount",
+                label(*field).to_ascii_lowercase(),
                 y(*estimate),
                 y(*threshold)
             ),
         },
-        Step::PerSeparateRules { estimate: Some(e), threshold } => match lang {
-            Lang::Zh => format!("预计省级配套 {}，低于 {}：按省级配套规则另定，文件未给出比例", y(*e), y(*threshold)),
+        Step::PerSeparateRules { field, estimate: Some(e), threshold } => match lang {
+            Lang::Zh => format!("{} {}，低于 {}：按配套规则另定，文件未给出比例", label(*field), y(*e), y(*threshold)),
             Lang::En => format!(
-                "estimated provincial matching {} is below {}: set by the separate matching rules; the documents give no ratio",
+                "{} {} is below {}: set by the separate matching rules; the documents give no ratio",
+                label(*field).to_ascii_lowercase(),
                 y(*e),
                 y(*threshold)
             ),
         },
-        Step::PerSeparateRules { estimate: None, threshold } => match lang {
+        Step::PerSeparateRules { estimate: None, threshold, .. } => match lang {
             Lang::Zh => format!(
-                "文件未给出配套比例，按省级配套规则另定；单个项目省级配套达 {}（含）以上的按“一事一议”",
+                "文件未给出配套比例，按配套规则另定；单个项目达 {}（含）以上的按“一事一议”",
                 y(*threshold)
             ),
             Lang::En => format!(
@@ -206,18 +216,8 @@ fn paren(text: String) -> String {
     }
 }
 
-fn choice_label(id: &str, lang: Lang) -> String {
-    Field::CentreLevel
-        .choices()
-        .iter()
-        .chain(Field::ApplicantType.choices())
-        .chain(Field::PlatformKind.choices())
-        .find(|c| c.id == id)
-        .map_or(id, |c| c.label(lang))
-        .to_string()
-}
-
-pub fn note_text(note: &Note<'_>, report: &Report<'_>, lang: Lang) -> String {
+pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, lang: Lang) -> String {
+    let y = |amount: Decimal| format_yuan(amount, lang);
     match note {
         Note::Competitive(c) => match lang {
             Lang::Zh => format!("竞争性项目：{}；金额为上限，须择优评审。", c.quota.zh),
@@ -231,10 +231,8 @@ pub fn note_text(note: &Note<'_>, report: &Report<'_>, lang: Lang) -> String {
             let alternatives: Vec<String> = others
                 .iter()
                 .map(|(r, amount)| match lang {
-                    Lang::Zh => format!("按“{}”为 {}", r.text.zh, format_yuan(*amount, lang)),
-                    Lang::En => {
-                        format!("reading \"{}\" would give {}", r.text.en, format_yuan(*amount, lang))
-                    }
+                    Lang::Zh => format!("按“{}”为 {}", r.text.zh, y(*amount)),
+                    Lang::En => format!("reading \"{}\" would give {}", r.text.en, y(*amount)),
                 })
                 .collect();
             match lang {
@@ -250,38 +248,101 @@ pub fn note_text(note: &Note<'_>, report: &Report<'_>, lang: Lang) -> String {
                 ),
             }
         }
-        Note::PrefilledCityAward(award) => {
-            let number = report
-                .rules
-                .citation(&award.cite)
-                .and_then(|c| report.rules.document(&c.document))
+        Note::Prefilled(prefill) => {
+            let pack =
+                report.library.packs.iter().find(|p| p.prefills.iter().any(|q| std::ptr::eq(q, *prefill)));
+            let number = pack
+                .and_then(|p| p.citation(&prefill.cite).and_then(|c| p.document(&c.document)))
                 .map_or("", |d| d.number.as_str());
+            let label = report.library.question(prefill.field.field).label.get(lang);
+            let conditions: Vec<&str> = prefill.notes.iter().map(|n| n.get(lang)).collect();
+            let conditions = if conditions.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "{}{}",
+                    lang.pick(" 兑付条件：", " Conditions of payment: "),
+                    conditions.join(lang.pick("；", "; "))
+                )
+            };
             match lang {
-                Lang::Zh => format!(
-                    "假设：市级奖励未填写，按《{number}》预填 {}（{}的公开标准，可修改）。",
-                    format_yuan(award.amount, lang),
-                    award.city.name(lang)
-                ),
+                Lang::Zh => format!("假设：{label}未填写，按《{number}》预填 {}（公开标准，可修改）。{conditions}", y(prefill.amount)),
                 Lang::En => format!(
-                    "Assumption: the city award was not entered; {} is pre-filled from {number} ({}'s published award; you can override it).",
-                    format_yuan(award.amount, lang),
-                    award.city.name(lang)
+                    "Assumption: {label} was not entered; {} is pre-filled from {number} (the published figure; you can override it).{conditions}",
+                    y(prefill.amount)
                 ),
             }
         }
-        Note::NotInForce(d) => {
-            let period = d.in_force.map_or_else(String::new, |p| {
-                let to = p.to.map_or_else(|| lang.pick("未定", "open").to_string(), |t| t.to_string());
-                format!("{} – {to}", p.from)
-            });
+        Note::NotInForce { document, would_have_been } => {
+            let period = period_text(document, lang);
+            let would = match would_have_been.yuan() {
+                Some(_) => match lang {
+                    Lang::Zh => {
+                        format!("若文件有效，按规则为 {}（仅供参考）。", amount_label(would_have_been, lang))
+                    }
+                    Lang::En => format!(
+                        "Were it in force, the rules would give {} (information only).",
+                        amount_label(would_have_been, lang)
+                    ),
+                },
+                None => String::new(),
+            };
             match lang {
-                Lang::Zh => {
-                    format!("注意：测算基准日 {} 不在《{}》有效期（{period}）内。", report.as_of, d.number)
-                }
-                Lang::En => format!(
-                    "Note: the as-of date {} is outside the period of force of {} ({period}).",
-                    report.as_of, d.number
+                Lang::Zh => format!(
+                    "不符合：测算基准日 {} 不在《{}》有效期（{period}）内，文件未生效或已失效。{would}",
+                    report.as_of, document.number
                 ),
+                Lang::En => format!(
+                    "Not eligible: the as-of date {} is outside the period of force of {} ({period}): the document is not in force. {would}",
+                    report.as_of, document.number
+                ),
+            }
+        }
+        Note::Lapses { document, days } => {
+            let end = document.in_force.and_then(|p| p.to).map(|d| d.to_string()).unwrap_or_default();
+            match lang {
+                Lang::Zh => format!("注意：《{}》于 {end} 到期（距测算基准日 {days} 天），到期后如未延续则不再适用。", document.number),
+                Lang::En => format!(
+                    "Note: {} lapses on {end} ({days} days after the as-of date); unless renewed it no longer applies after that.",
+                    document.number
+                ),
+            }
+        }
+        Note::EndUnknown(document) => match lang {
+            Lang::Zh => format!("《{}》的有效期截止日期未见公布，请向主管部门确认。", document.number),
+            Lang::En => format!(
+                "No end of force has been published for {}: confirm with the issuing office.",
+                document.number
+            ),
+        },
+        Note::RateApplies(r) => match lang {
+            Lang::Zh => format!("适用 {}：{}。", format_rate(r.rate), r.text.zh),
+            Lang::En => format!("{} applies: {}.", format_rate(r.rate), r.text.en),
+        },
+        Note::RateIfCondition { rate, amount } => match lang {
+            Lang::Zh => format!(
+                "本表按基本比例计算（下限）；如属“{}”，按 {} 为 {}。",
+                rate.text.zh,
+                format_rate(rate.rate),
+                y(*amount)
+            ),
+            Lang::En => format!(
+                "This estimate uses the basic rate (the floor); if {}, {} would give {}.",
+                rate.text.en,
+                format_rate(rate.rate),
+                y(*amount)
+            ),
+        },
+        Note::Alternative { alternative, amount } => match lang {
+            Lang::Zh => format!("另一种解读：{}，按此为 {}。", alternative.text.zh, y(*amount)),
+            Lang::En => format!("Other reading: {}; it would give {}.", alternative.text.en, y(*amount)),
+        },
+        Note::Tiers(tiers) => {
+            let list: Vec<String> =
+                tiers.iter().map(|t| format!("{} {}", t.label.get(lang), y(t.amount))).collect();
+            match lang {
+                Lang::Zh => format!("按评分分档：{}。", list.join("；")),
+                Lang::En => format!("Tiers by score: {}.", list.join("; ")),
             }
         }
         Note::OtherRound(round) => match lang {
@@ -294,13 +355,53 @@ pub fn note_text(note: &Note<'_>, report: &Report<'_>, lang: Lang) -> String {
                 report.as_of.year()
             ),
         },
-        Note::Fact(text) => text.get(lang).to_string(),
+        Note::Fact(fact) => match fact.confidence {
+            Some(c) if Some(c) != Some(outcome.programme.confidence) || c >= Confidence::NewsWeak => {
+                format!("{}{}", fact.text.get(lang), confidence_suffix(c, lang))
+            }
+            _ => fact.text.get(lang).to_string(),
+        },
     }
 }
 
-pub fn hint_text(hint: &NearMiss, lang: Lang) -> String {
-    let label = hint.field.label(lang);
-    let number = |d: Decimal| match hint.field.kind() {
+/// `2024-12-18 – 2026-12-17`, with "open" for an end not published.
+pub fn period_text(document: &crate::rules::Document, lang: Lang) -> String {
+    document.in_force.map_or_else(String::new, |p| {
+        let to = p.to.map_or_else(|| lang.pick("未定", "open").to_string(), |t| t.to_string());
+        format!("{} – {to}", p.from)
+    })
+}
+
+/// How well a figure is sourced, in words.
+pub fn confidence_label(c: Confidence, lang: Lang) -> &'static str {
+    match c {
+        Confidence::Text => lang.pick("见正式文本", "official text"),
+        Confidence::News => lang.pick("据新闻摘要", "news summaries"),
+        Confidence::NewsWeak => lang.pick("仅一处二手来源", "one secondary source only"),
+        Confidence::Inferred => lang.pick("本工具的解读", "our reading"),
+    }
+}
+
+fn confidence_suffix(c: Confidence, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（来源：{}）", confidence_label(c, lang)),
+        Lang::En => format!(" (source: {})", confidence_label(c, lang)),
+    }
+}
+
+/// The level of a pack, as a heading: 省级 / Province.
+pub fn level_label(level: Level, lang: Lang) -> &'static str {
+    match level {
+        Level::Common => lang.pick("通用", "Common"),
+        Level::Province => lang.pick("省级", "Province"),
+        Level::City => lang.pick("市级", "City"),
+        Level::District => lang.pick("区级", "District"),
+    }
+}
+
+pub fn hint_text(hint: &NearMiss, library: &Library, lang: Lang) -> String {
+    let label = library.question(hint.field).label.get(lang);
+    let number = |d: Decimal| match library.kind(hint.field) {
         FieldKind::Money => format_yuan(d, lang),
         _ => group_digits(d),
     };
@@ -354,31 +455,35 @@ fn days(earlier: Date, later: Date) -> i64 {
     earlier.days_until(later)
 }
 
-pub fn warning_text(warning: &Warning, lang: Lang) -> String {
+pub fn warning_text(warning: &Warning, library: &Library, lang: Lang) -> String {
+    let label = |f: &Field| library.question(*f).label.get(lang);
     match (warning, lang) {
         (Warning::FutureYear { field, year }, Lang::Zh) => {
-            format!("{}为 {year} 年，晚于测算基准日：请确认。", field.label(lang))
+            format!("{}为 {year} 年，晚于测算基准日：请确认。", label(field))
         }
         (Warning::FutureYear { field, year }, Lang::En) => {
-            format!("{} {year} is after the as-of date: please check.", field.label(lang))
+            format!("{} {year} is after the as-of date: please check.", label(field))
         }
         (Warning::FutureDate { field, date }, Lang::Zh) => {
-            format!("{}为 {date}，晚于测算基准日：请确认。", field.label(lang))
+            format!("{}为 {date}，晚于测算基准日：请确认。", label(field))
         }
         (Warning::FutureDate { field, date }, Lang::En) => {
-            format!("{} {date} is after the as-of date: please check.", field.label(lang))
+            format!("{} {date} is after the as-of date: please check.", label(field))
         }
-        (Warning::CreditCodeNotGuangdong, Lang::Zh) => {
-            "统一社会信用代码的行政区划码不以 44（广东）开头，但填写为在广东注册：请核对。".into()
-        }
-        (Warning::CreditCodeNotGuangdong, Lang::En) => {
-            "The credit code's division code does not start with 44 (Guangdong), yet the company is marked as registered in Guangdong: please check.".into()
-        }
+        (Warning::Division { field }, _) => library
+            .question(*field)
+            .division
+            .as_ref()
+            .map_or_else(String::new, |d| d.warning.get(lang).to_string()),
         (Warning::CityAwardAboveCap { field, cap }, Lang::Zh) => {
-            format!("{}超过该项目奖励总额度 {}：请核对。", field.label(lang), format_yuan(*cap, lang))
+            format!("{}超过该项目奖励总额度 {}：请核对。", label(field), format_yuan(*cap, lang))
         }
         (Warning::CityAwardAboveCap { field, cap }, Lang::En) => {
-            format!("{} is above the programme's whole total cap of {}: please check.", field.label(lang), format_yuan(*cap, lang))
+            format!(
+                "{} is above the programme's whole total cap of {}: please check.",
+                label(field),
+                format_yuan(*cap, lang)
+            )
         }
     }
 }
@@ -392,24 +497,38 @@ pub fn disclaimer(lang: Lang) -> &'static str {
 }
 
 /// A formula as the rules view shows it: rate, base, caps, without anyone's numbers.
-pub fn formula_text(formula: &Formula, lang: Lang) -> String {
+pub fn formula_text(formula: &Formula, library: &Library, lang: Lang) -> String {
     let y = |amount: Decimal| format_yuan(amount, lang);
     match formula {
-        Formula::RateOfBase { rate, base, cap } => {
-            let base: Vec<&str> = base.iter().map(|f| f.label(lang)).collect();
+        Formula::RateOfBase { rate, base, cap, rate_when, .. } => {
+            let base: Vec<&str> = base.iter().map(|f| library.question(f.field).label.get(lang)).collect();
             let cap = match cap {
                 Cap::Fixed(amount) => y(*amount),
-                Cap::ByChoice { amounts, .. } => {
+                Cap::ByChoice { by, amounts } => {
+                    let question = library.question(by.field);
                     let caps: Vec<String> = amounts
                         .iter()
-                        .map(|(id, amount)| format!("{} {}", choice_label(id, lang), y(*amount)))
+                        .map(|(id, amount)| {
+                            format!(
+                                "{} {}",
+                                question.choice(id).map_or(id.as_str(), |c| c.label.get(lang)),
+                                y(*amount)
+                            )
+                        })
                         .collect();
                     caps.join(lang.pick("；", "; "))
                 }
             };
+            let rates: String = rate_when
+                .iter()
+                .map(|r| match lang {
+                    Lang::Zh => format!("；{}：{}", r.text.zh, format_rate(r.rate)),
+                    Lang::En => format!("; {}: {}", r.text.en, format_rate(r.rate)),
+                })
+                .collect();
             match lang {
-                Lang::Zh => format!("{} ×（{}），上限：{cap}", format_rate(*rate), base.join(" + ")),
-                Lang::En => format!("{} × ({}), at most: {cap}", format_rate(*rate), base.join(" + ")),
+                Lang::Zh => format!("{} ×（{}），上限：{cap}{rates}", format_rate(*rate), base.join(" + ")),
+                Lang::En => format!("{} × ({}), at most: {cap}{rates}", format_rate(*rate), base.join(" + ")),
             }
         }
         Formula::CityAwardMatch { ratio, total_cap, readings, .. } => {
@@ -436,5 +555,22 @@ pub fn formula_text(formula: &Formula, lang: Lang) -> String {
                 y(*case_by_case_from)
             ),
         },
+        Formula::PerItem { count, amount, cap } => {
+            let what = library.question(count.field).label.get(lang);
+            let cap =
+                cap.map(|c| format!("{}{}", lang.pick("，上限 ", ", at most "), y(c))).unwrap_or_default();
+            match lang {
+                Lang::Zh => format!("每项 {}（{what}）{cap}", y(*amount)),
+                Lang::En => format!("{} each ({what}){cap}", y(*amount)),
+            }
+        }
+        Formula::Tiers { tiers, .. } => {
+            let list: Vec<String> =
+                tiers.iter().map(|t| format!("{} {}", t.label.get(lang), y(t.amount))).collect();
+            match lang {
+                Lang::Zh => format!("按档次给予，上限：{}", list.join("；")),
+                Lang::En => format!("by tier, at most: {}", list.join("; ")),
+            }
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! The two languages the estimator speaks, and bilingual text as it appears in the rule data.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The reader's language. Chinese comes first: it is the language of the documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
@@ -43,7 +43,8 @@ impl Lang {
 }
 
 /// A string in both languages, as the rule data carries it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Text {
     pub zh: String,
     pub en: String,

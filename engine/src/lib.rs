@@ -6,7 +6,6 @@
 //! pure (no clock, no I/O, no web dependency) so that the browser, the command line and the tests
 //! all get the same answer.
 
-pub mod city;
 pub mod credit_code;
 pub mod date;
 pub mod evaluate;
@@ -29,4 +28,4 @@ pub use evaluate::{evaluate, EvalError};
 pub use lang::Lang;
 pub use profile::Profile;
 pub use report::Report;
-pub use rules::RuleSet;
+pub use rules::Library;

@@ -5,7 +5,8 @@
 use crate::date::Date;
 use crate::fields::Field;
 use crate::rules::{
-    CapReading, CapRule, CityAward, Competition, Condition, Document, Programme, Reading, Round, RuleSet,
+    Alternative, CapReading, CapRule, Competition, Condition, ConditionalRate, Document, Fact, Level,
+    Library, Pack, Prefill, Programme, Reading, Round, Tier,
 };
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -22,18 +23,21 @@ pub type Conditions<'r> = SmallVec<[Checked<'r>; 8]>;
 pub type Fields = SmallVec<[Field; 16]>;
 /// The lines of one calculation (at most 4: base, rate, cap, rounding).
 pub type Steps = SmallVec<[Step; 4]>;
-/// The notes of one programme (at most 7 in the rule data, when every document is out of force).
+/// The notes of one programme (at most 8 in the rule data).
 pub type Notes<'r> = SmallVec<[Note<'r>; 8]>;
 /// The near misses of one programme (at most 2 in the rule data).
 pub type Hints = SmallVec<[NearMiss; 2]>;
 
 #[derive(Debug, Clone)]
 pub struct Report<'r> {
-    pub rules: &'r RuleSet,
+    pub library: &'r Library,
     pub as_of: Date,
-    /// Quantified programmes, in rule-data order.
+    /// The packs that apply to the company (province, its city, its district), in library order.
+    pub packs: Vec<&'r Pack>,
+    /// Quantified programmes of those packs, in pack and rule-data order.
     pub outcomes: Vec<Outcome<'r>>,
-    pub totals: Totals,
+    /// One entry per level that has programmes, province first.
+    pub totals: Vec<Totals>,
     /// Inputs still missing, the most valuable first.
     pub missing: Vec<MissingInput<'r>>,
     pub warnings: Vec<Warning>,
@@ -77,7 +81,12 @@ impl Amount {
 
 #[derive(Debug, Clone)]
 pub struct Outcome<'r> {
+    pub pack: &'r Pack,
     pub programme: &'r Programme,
+    /// A document the programme rests on that is not in force on the as-of date: the verdict is
+    /// then "not eligible", and `would_have_been` says what the rules would otherwise give.
+    pub not_in_force: Option<&'r Document>,
+    pub would_have_been: Amount,
     pub verdict: Verdict,
     /// Kept for an undetermined verdict when it can be computed ("if eligible: …").
     pub amount: Amount,
@@ -90,9 +99,12 @@ pub struct Outcome<'r> {
 
 impl<'r> Outcome<'r> {
     /// A programme before evaluation: not applicable, no amount, nothing listed.
-    pub fn new(programme: &'r Programme) -> Outcome<'r> {
+    pub fn new(pack: &'r Pack, programme: &'r Programme) -> Outcome<'r> {
         Outcome {
+            pack,
             programme,
+            not_in_force: None,
+            would_have_been: Amount::None,
             verdict: Verdict::NotApplicable,
             amount: Amount::None,
             conditions: SmallVec::new(),
@@ -139,7 +151,8 @@ pub enum Step {
         cap: Decimal,
         reached: bool,
         result: Decimal,
-        choice: Option<&'static str>,
+        /// The choice question the cap depends on (the level), when it does.
+        choice: Option<Field>,
     },
     /// The one rounding rule (down to the fen) changed the figure.
     Rounded {
@@ -163,10 +176,24 @@ pub enum Step {
         total: Decimal,
     },
     CaseByCase {
+        /// The question that holds the estimate.
+        field: Field,
         estimate: Decimal,
         threshold: Decimal,
     },
+    /// A fixed award per item.
+    PerItem {
+        count: u64,
+        amount: Decimal,
+        product: Decimal,
+    },
+    /// A fixed ceiling by tier: the tier taken (`chosen`), or the highest when none is known.
+    Tier {
+        amount: Decimal,
+        chosen: bool,
+    },
     PerSeparateRules {
+        field: Field,
         estimate: Option<Decimal>,
         threshold: Decimal,
     },
@@ -183,13 +210,38 @@ pub enum Note<'r> {
         /// The other readings with their amounts (at most 2 in the rule data).
         others: SmallVec<[(&'r CapReading, Decimal); 2]>,
     },
-    /// The city award was not entered; the city's published award was assumed.
-    PrefilledCityAward(&'r CityAward),
-    /// A document the programme rests on is not in force on the as-of date.
-    NotInForce(&'r Document),
+    /// An amount was not entered; a published figure was assumed.
+    Prefilled(&'r Prefill),
+    /// A document the programme rests on is not in force on the as-of date; what the rules
+    /// would otherwise give, as information only.
+    NotInForce {
+        document: &'r Document,
+        would_have_been: Amount,
+    },
+    /// A document the programme rests on ends within 90 days of the as-of date.
+    Lapses {
+        document: &'r Document,
+        days: i64,
+    },
+    /// A document the programme rests on has no published end of force.
+    EndUnknown(&'r Document),
+    /// A rate that depends on a condition, and it holds.
+    RateApplies(&'r ConditionalRate),
+    /// A rate that depends on a condition not yet known: the amount if it holds.
+    RateIfCondition {
+        rate: &'r ConditionalRate,
+        amount: Decimal,
+    },
+    /// Another reading of the rate or cap, and the amount it would give.
+    Alternative {
+        alternative: &'r Alternative,
+        amount: Decimal,
+    },
+    /// The ceilings of every tier, when the tier is not known.
+    Tiers(&'r [Tier]),
     /// The windows are those of a round other than the as-of year's.
     OtherRound(&'r Round),
-    Fact(&'r crate::lang::Text),
+    Fact(&'r Fact),
 }
 
 /// A threshold missed by a little: what would change a "no".
@@ -209,8 +261,9 @@ pub enum Shortfall {
     DaysAfter { value: Date, limit: Date },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Totals {
+    pub level: Level,
     /// Eligible, non-competitive amounts: what the rules allow without ranking.
     pub rule_based: Decimal,
     /// Eligible competitive ceilings: never added to `rule_based`, since ranking decides.
@@ -220,25 +273,24 @@ pub struct Totals {
 }
 
 /// An input some verdict still waits for, and what it could be worth.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone)]
 pub struct MissingInput<'r> {
     pub field: Field,
-    /// The ids of the programmes waiting for it.
-    pub programmes: Vec<&'r str>,
+    /// The programmes waiting for it.
+    pub programmes: Vec<&'r Programme>,
     /// The highest cap among the programmes waiting for it: a ranking key, not an estimate.
     pub worth_up_to: Option<Decimal>,
 }
 
 /// Plausible-looking input that is unusual: a warning the user may accept, not an error.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Warning {
     /// A year after the as-of date.
     FutureYear { field: Field, year: i32 },
     /// A date after the as-of date.
     FutureDate { field: Field, date: Date },
-    /// Registered in Guangdong, but the credit code's division is not 44.
-    CreditCodeNotGuangdong,
+    /// A credit code whose division disagrees with a yes/no answer (registered in the province).
+    Division { field: Field },
     /// A city award above the programme's whole total cap.
     CityAwardAboveCap { field: Field, cap: Decimal },
 }

@@ -20,22 +20,40 @@ pub fn render_text(view: &ReportView) -> String {
         let _ = writeln!(out, "{}: {}", entry.label, entry.value);
     }
     let _ = writeln!(out, "{}: {}", t("测算基准日", "As of"), view.as_of);
-    let _ =
-        writeln!(out, "{}: {} ({})", t("规则版本", "Rule set"), view.rule_set.version, view.rule_set.title);
-    let _ = writeln!(out);
-    for p in &view.programmes {
-        let _ = writeln!(out, "[{}] {} — {} — {}", p.id, p.title, p.verdict_label, p.amount_label);
+    for pack in &view.packs {
+        let _ = writeln!(
+            out,
+            "{}: {} {} ({} · {})",
+            t("规则包", "Policy pack"),
+            pack.id,
+            pack.version,
+            pack.level_label,
+            pack.title
+        );
     }
     let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "{} {}   {} {}",
-        t("按规则可得（省级）:", "Rule-based (provincial):"),
-        view.totals.rule_based_label,
-        t("竞争性项目上限合计:", "Competitive ceilings:"),
-        view.totals.competitive_ceilings_label
-    );
-    let _ = writeln!(out, "{}", view.totals.note);
+    for p in &view.programmes {
+        let _ = writeln!(
+            out,
+            "[{}] {} {} — {} — {}",
+            p.id, p.level_label, p.title, p.verdict_label, p.amount_label
+        );
+    }
+    let _ = writeln!(out);
+    for totals in &view.totals {
+        let _ = writeln!(
+            out,
+            "{} {} {}   {} {}",
+            totals.level_label,
+            t("按规则可得:", "rule-based:"),
+            totals.rule_based_label,
+            t("竞争性项目上限合计:", "competitive ceilings:"),
+            totals.competitive_ceilings_label
+        );
+    }
+    if let Some(totals) = view.totals.first() {
+        let _ = writeln!(out, "{}", totals.note);
+    }
     for p in view.programmes.iter().filter(|p| p.verdict != crate::report::Verdict::NotApplicable) {
         let _ = writeln!(out, "\n{} {}  ({})", p.id, p.title, p.verdict_label);
         for line in &p.calculation {
@@ -54,9 +72,22 @@ pub fn render_text(view: &ReportView) -> String {
             let _ = writeln!(out, "  {h}");
         }
         for n in &p.notes {
-            let _ = writeln!(out, "  {} {n}", t("说明:", "Note:"));
+            let _ = writeln!(out, "  - {n}");
         }
+        let _ = writeln!(
+            out,
+            "  {} {} · {}",
+            t("依据可靠程度:", "Sourced from:"),
+            p.confidence_label,
+            p.confidence_note.as_deref().unwrap_or("")
+        );
         let _ = writeln!(out, "  {} {} ({})", t("申报:", "How to apply:"), p.apply_channel, p.apply_office);
+        if let Some(window) = &p.apply_window {
+            let _ = writeln!(out, "  {} {window}", t("申报时间:", "Window:"));
+        }
+        for d in &p.apply_documents {
+            let _ = writeln!(out, "  {} {d}", t("需准备:", "To prepare:"));
+        }
     }
     if !view.missing.is_empty() {
         let _ = writeln!(

@@ -3,23 +3,26 @@
 //! place where a `Report` becomes words.
 
 use crate::explain::*;
-use crate::fields::{Field, Section};
+use crate::fields::Field;
 use crate::lang::Lang;
 use crate::money::format_yuan;
 use crate::profile::Profile;
 use crate::report::{Amount, Report, Status, Verdict};
+use crate::rules::{Confidence, Level};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportView {
     pub lang: Lang,
-    pub rule_set: RuleSetView,
+    /// The packs that apply to the company, province first.
+    pub packs: Vec<PackView>,
     pub as_of: String,
     /// The company section as entered, label and value.
     pub company: Vec<Entry>,
     pub programmes: Vec<ProgrammeView>,
-    pub totals: TotalsView,
+    /// One per level that has programmes, province first.
+    pub totals: Vec<TotalsView>,
     /// Inputs still missing, the most valuable first.
     pub missing: Vec<MissingView>,
     pub warnings: Vec<String>,
@@ -30,15 +33,19 @@ pub struct ReportView {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RuleSetView {
+pub struct PackView {
     pub id: String,
     pub version: String,
+    pub level: Level,
+    pub level_label: String,
+    pub place: String,
     pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entry {
-    pub field: Field,
+    /// The question id.
+    pub field: String,
     pub label: String,
     pub value: String,
 }
@@ -46,6 +53,16 @@ pub struct Entry {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProgrammeView {
     pub id: String,
+    pub pack: String,
+    pub level: Level,
+    pub level_label: String,
+    pub place: String,
+    /// How well the programme's figures are sourced.
+    pub confidence: Confidence,
+    pub confidence_label: String,
+    pub confidence_note: Option<String>,
+    /// The programme's document is not in force on the as-of date.
+    pub not_in_force: bool,
     pub title: String,
     pub summary: String,
     pub verdict: Verdict,
@@ -64,6 +81,8 @@ pub struct ProgrammeView {
     pub hints: Vec<String>,
     pub apply_channel: String,
     pub apply_office: String,
+    pub apply_window: Option<String>,
+    pub apply_documents: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,6 +99,8 @@ pub struct ConditionView {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TotalsView {
+    pub level: Level,
+    pub level_label: String,
     pub rule_based: Decimal,
     pub rule_based_label: String,
     pub competitive_ceilings: Decimal,
@@ -91,13 +112,14 @@ pub struct TotalsView {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MissingView {
-    pub field: Field,
+    pub field: String,
     pub label: String,
     pub programmes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocumentView {
+    pub pack: String,
     pub number: String,
     pub title: String,
     pub dated: Option<String>,
@@ -109,6 +131,8 @@ pub struct DocumentView {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InfoView {
     pub id: String,
+    pub level_label: String,
+    pub place: String,
     pub title: String,
     pub summary: String,
     pub apply_channel: String,
@@ -117,43 +141,57 @@ pub struct InfoView {
 
 impl ReportView {
     pub fn new(report: &Report<'_>, profile: &Profile, lang: Lang) -> ReportView {
-        let rules = report.rules;
+        let library = report.library;
         let entry = |field: Field| Entry {
-            field,
-            label: field.label(lang).to_string(),
-            value: value_text(field, profile.get(field), lang),
+            field: library.question(field).id.clone(),
+            label: library.question(field).label.get(lang).to_string(),
+            value: value_text(library, field, profile.get(field), lang),
         };
         let programmes = report
             .outcomes
             .iter()
             .map(|o| {
-                let p = o.programme;
+                let (pack, p) = (o.pack, o.programme);
                 let competitive = p.competitive.is_some();
                 let mut amount_label = amount_label(&o.amount, lang);
                 if o.verdict == Verdict::Undetermined && o.amount.yuan().is_some() {
                     amount_label = format!("{}{amount_label}", lang.pick("若符合：", "if eligible: "));
                 }
+                let verdict_label = if o.not_in_force.is_some() {
+                    lang.pick("不符合（文件不在有效期内）", "Not eligible (document not in force)")
+                        .to_string()
+                } else {
+                    verdict_label(o.verdict, competitive, lang).to_string()
+                };
                 ProgrammeView {
                     id: p.id.clone(),
+                    pack: pack.id.clone(),
+                    level: pack.level,
+                    level_label: level_label(pack.level, lang).to_string(),
+                    place: pack.place.get(lang).to_string(),
+                    confidence: p.confidence,
+                    confidence_label: confidence_label(p.confidence, lang).to_string(),
+                    confidence_note: p.confidence_note.as_ref().map(|t| t.get(lang).to_string()),
+                    not_in_force: o.not_in_force.is_some(),
                     title: p.title.get(lang).to_string(),
                     summary: p.summary.get(lang).to_string(),
                     verdict: o.verdict,
-                    verdict_label: verdict_label(o.verdict, competitive, lang).to_string(),
+                    verdict_label,
                     competitive,
-                    quota_per_year: p.competitive.as_ref().map(|c| c.quota_per_year),
+                    quota_per_year: p.competitive.as_ref().and_then(|c| c.quota_per_year),
                     amount: o.amount,
                     amount_label,
                     citations: p
                         .cites
                         .iter()
-                        .filter_map(|id| rules.citation(id))
-                        .map(|c| citation_text(c, rules, lang))
+                        .filter_map(|id| pack.citation(id))
+                        .map(|c| citation_text(c, pack, lang))
                         .collect(),
                     source: p
                         .cites
                         .first()
-                        .and_then(|id| rules.citation(id))
-                        .map(|c| citation_short(c, rules, lang))
+                        .and_then(|id| pack.citation(id))
+                        .map(|c| citation_short(c, pack, lang))
                         .unwrap_or_default(),
                     conditions: o
                         .conditions
@@ -164,9 +202,9 @@ impl ReportView {
                             mark: status_mark(c.status).to_string(),
                             status_label: status_label(c.status, lang).to_string(),
                             text: c.condition.text.get(lang).to_string(),
-                            citation: rules
+                            citation: pack
                                 .citation(&c.condition.cite)
-                                .map(|cite| citation_text(cite, rules, lang))
+                                .map(|cite| citation_text(cite, pack, lang))
                                 .unwrap_or_default(),
                             entered: if c.status == Status::Unknown || c.status == Status::Assumed {
                                 Vec::new()
@@ -182,75 +220,93 @@ impl ReportView {
                         })
                         .collect(),
                     missing: o.missing.iter().map(|f| entry(*f)).collect(),
-                    calculation: o.steps.iter().map(|s| step_text(s, lang)).collect(),
-                    notes: o.notes.iter().map(|n| note_text(n, report, lang)).collect(),
-                    hints: o.hints.iter().map(|h| hint_text(h, lang)).collect(),
+                    calculation: o.steps.iter().map(|s| step_text(s, library, profile, lang)).collect(),
+                    notes: o.notes.iter().map(|n| note_text(n, o, report, lang)).collect(),
+                    hints: o.hints.iter().map(|h| hint_text(h, library, lang)).collect(),
                     apply_channel: p.apply.channel.get(lang).to_string(),
                     apply_office: p.apply.office.get(lang).to_string(),
+                    apply_window: p.apply.window.as_ref().map(|t| t.get(lang).to_string()),
+                    apply_documents: p.apply.documents.iter().map(|t| t.get(lang).to_string()).collect(),
                 }
             })
             .collect();
-        let t = &report.totals;
+        let company = library
+            .topic_ids()
+            .filter(|t| !library.topic(*t).is_optional())
+            .flat_map(|t| library.fields_of(t))
+            .filter(|f| profile.get(*f).is_known())
+            .map(entry)
+            .collect();
         ReportView {
             lang,
-            rule_set: RuleSetView {
-                id: rules.id.clone(),
-                version: rules.version.clone(),
-                title: rules.title.get(lang).to_string(),
-            },
+            packs: report
+                .packs
+                .iter()
+                .map(|p| PackView {
+                    id: p.id.clone(),
+                    version: p.version.clone(),
+                    level: p.level,
+                    level_label: level_label(p.level, lang).to_string(),
+                    place: p.place.get(lang).to_string(),
+                    title: p.title.get(lang).to_string(),
+                })
+                .collect(),
             as_of: report.as_of.to_string(),
-            company: Section::Company.fields().filter(|f| profile.get(*f).is_known()).map(entry).collect(),
+            company,
             programmes,
-            totals: TotalsView {
-                rule_based: t.rule_based,
-                rule_based_label: format_yuan(t.rule_based, lang),
-                competitive_ceilings: t.competitive_ceilings,
-                competitive_ceilings_label: format_yuan(t.competitive_ceilings, lang),
-                eligible: t.eligible,
-                undetermined: t.undetermined,
-                note: lang
-                    .pick(
-                        "两者不相加：竞争性项目须择优评审，金额为上限。",
-                        "Not added together: competitive programmes are ranked and show a ceiling.",
-                    )
-                    .to_string(),
-            },
+            totals: report
+                .totals
+                .iter()
+                .map(|t| TotalsView {
+                    level: t.level,
+                    level_label: level_label(t.level, lang).to_string(),
+                    rule_based: t.rule_based,
+                    rule_based_label: format_yuan(t.rule_based, lang),
+                    competitive_ceilings: t.competitive_ceilings,
+                    competitive_ceilings_label: format_yuan(t.competitive_ceilings, lang),
+                    eligible: t.eligible,
+                    undetermined: t.undetermined,
+                    note: lang
+                        .pick(
+                            "两者不相加：竞争性项目须择优评审，金额为上限。",
+                            "Not added together: competitive programmes are ranked and show a ceiling.",
+                        )
+                        .to_string(),
+                })
+                .collect(),
             missing: report
                 .missing
                 .iter()
                 .map(|m| MissingView {
-                    field: m.field,
-                    label: m.field.label(lang).to_string(),
-                    programmes: m
-                        .programmes
-                        .iter()
-                        .filter_map(|id| rules.programme(id))
-                        .map(|p| p.title.get(lang).to_string())
-                        .collect(),
+                    field: library.question(m.field).id.clone(),
+                    label: library.question(m.field).label.get(lang).to_string(),
+                    programmes: m.programmes.iter().map(|p| p.title.get(lang).to_string()).collect(),
                 })
                 .collect(),
-            warnings: report.warnings.iter().map(|w| warning_text(w, lang)).collect(),
-            documents: rules
-                .documents
+            warnings: report.warnings.iter().map(|w| warning_text(w, library, lang)).collect(),
+            documents: report
+                .packs
                 .iter()
-                .map(|d| DocumentView {
+                .flat_map(|p| p.documents.iter().map(move |d| (p, d)))
+                .map(|(p, d)| DocumentView {
+                    pack: p.id.clone(),
                     number: d.number.clone(),
                     title: d.title.get(lang).to_string(),
                     dated: d.dated.map(|x| x.to_string()),
-                    in_force: d.in_force.map(|p| {
-                        let to =
-                            p.to.map_or_else(|| lang.pick("未定", "open").to_string(), |t| t.to_string());
-                        format!("{} – {to}", p.from)
-                    }),
+                    in_force: d.in_force.map(|_| period_text(d, lang)),
                     in_force_on_as_of: d.in_force.map(|p| p.contains(report.as_of)),
                 })
                 .collect(),
-            informational: rules
-                .programmes
+            informational: report
+                .packs
                 .iter()
-                .filter(|p| p.is_informational())
-                .map(|p| InfoView {
+                .flat_map(|pack| {
+                    pack.programmes.iter().filter(|p| p.is_informational()).map(move |p| (pack, p))
+                })
+                .map(|(pack, p)| InfoView {
                     id: p.id.clone(),
+                    level_label: level_label(pack.level, lang).to_string(),
+                    place: pack.place.get(lang).to_string(),
                     title: p.title.get(lang).to_string(),
                     summary: p.summary.get(lang).to_string(),
                     apply_channel: p.apply.channel.get(lang).to_string(),

@@ -4,35 +4,19 @@
 mod common;
 
 use common::*;
-use subsidy_engine::fields::Field;
 use subsidy_engine::profile::{NewValue, Profile};
 use subsidy_engine::report::{Amount, Note, Verdict};
-use subsidy_engine::{evaluate, Date};
-
-fn with(mut profile: Profile, values: &[(Field, NewValue)]) -> Profile {
-    for (field, value) in values {
-        profile.set(*field, value.clone()).unwrap();
-    }
-    profile
-}
-
-fn money(text: &str) -> NewValue {
-    NewValue::Money(yuan(text))
-}
-
-fn day(text: &str) -> NewValue {
-    NewValue::Date(date(text))
-}
+use subsidy_engine::Date;
 
 fn centre(level: &str, year: i32, equipment: &str) -> Profile {
     with(
         company(),
         &[
-            (Field::CentreLevel, NewValue::Choice(level.into())),
-            (Field::CentreApprovalYear, NewValue::Year(year)),
-            (Field::CentreOperating, NewValue::Bool(true)),
-            (Field::CentreEquipmentCost, money(equipment)),
-            (Field::CentreSoftwareCost, money("0")),
+            ("innovation_centre.level", NewValue::Choice(level.into())),
+            ("innovation_centre.approval_year", NewValue::Year(year)),
+            ("innovation_centre.operating", NewValue::Bool(true)),
+            ("innovation_centre.equipment_cost", money(equipment)),
+            ("innovation_centre.software_cost", money("0")),
         ],
     )
 }
@@ -41,11 +25,11 @@ fn benchmark(start: &str, end: &str, investment: &str) -> Profile {
     with(
         company(),
         &[
-            (Field::ApplicantType, NewValue::Choice("manufacturer".into())),
-            (Field::ProjectStart, day(start)),
-            (Field::ProjectCompletion, day(end)),
-            (Field::ProjectInvestment, money(investment)),
-            (Field::ProjectInGuangdong, NewValue::Bool(true)),
+            ("benchmark_project.applicant_type", NewValue::Choice("manufacturer".into())),
+            ("benchmark_project.start_date", day(start)),
+            ("benchmark_project.completion_date", day(end)),
+            ("benchmark_project.investment", money(investment)),
+            ("benchmark_project.in_guangdong", NewValue::Bool(true)),
         ],
     )
 }
@@ -54,14 +38,14 @@ fn platform(users: u64, enterprises: u64) -> Profile {
     with(
         company(),
         &[
-            (Field::ActiveUsers, NewValue::Count(users)),
-            (Field::EnterprisesServed, NewValue::Count(enterprises)),
-            (Field::OperatingExpenses, money("1000000")),
+            ("open_source.active_users", NewValue::Count(users)),
+            ("open_source.enterprises_served", NewValue::Count(enterprises)),
+            ("open_source.previous_year_operating_expenses", money("1000000")),
         ],
     )
 }
 
-fn recognition(year_field: Field, award_field: Field, year: i32, award: &str) -> Profile {
+fn recognition(year_field: &str, award_field: &str, year: i32, award: &str) -> Profile {
     with(company(), &[(year_field, NewValue::Year(year)), (award_field, money(award))])
 }
 
@@ -76,8 +60,8 @@ fn amount(profile: &Profile, id: &str) -> Amount {
 #[test]
 fn eligibility_edges() {
     use Verdict::{Eligible as Yes, NotEligible as No};
-    let lg = |y| recognition(Field::LittleGiantYear, Field::LittleGiantCityAward, y, "100");
-    let sc = |y| recognition(Field::ChampionYear, Field::ChampionCityAward, y, "100");
+    let lg = |y| recognition("little_giant.first_recognised_year", "little_giant.city_award", y, "100");
+    let sc = |y| recognition("single_champion.first_recognised_year", "single_champion.city_award", y, "100");
     let cases: Vec<(&str, Profile, &str, Verdict)> = vec![
         ("P3 started the day before 2022-07-01", benchmark("2022-06-30", "2025-01-01", "1"), "P3", No),
         ("P3 started on 2022-07-01", benchmark("2022-07-01", "2025-01-01", "1"), "P3", Yes),
@@ -107,13 +91,14 @@ fn eligibility_edges() {
 
 #[test]
 fn amount_edges() {
-    let lg = |award| recognition(Field::LittleGiantYear, Field::LittleGiantCityAward, 2025, award);
+    let lg =
+        |award| recognition("little_giant.first_recognised_year", "little_giant.city_award", 2025, award);
     let national = |project: &str| {
         with(
             company(),
             &[
-                (Field::UndertakesMajorProject, NewValue::Bool(true)),
-                (Field::EstimatedMatching, money(project)),
+                ("national_project.undertakes", NewValue::Bool(true)),
+                ("national_project.estimated_provincial_matching", money(project)),
             ],
         )
     };
@@ -179,7 +164,8 @@ fn amount_edges() {
 #[test]
 fn cap_reading_note_appears_only_above_half_the_cap() {
     let has_note = |award: &str| {
-        let profile = recognition(Field::LittleGiantYear, Field::LittleGiantCityAward, 2025, award);
+        let profile =
+            recognition("little_giant.first_recognised_year", "little_giant.city_award", 2025, award);
         let report = report(&profile);
         let notes = &outcome(&report, "P2-LG").notes;
         notes.iter().any(|n| matches!(n, Note::CapReadings { .. }))
@@ -202,30 +188,49 @@ fn near_miss_margins_edges() {
 
 #[test]
 fn documents_in_force_edges() {
+    // P1 rests on the measures (2025-03-09 – 2027-12-31) and the fund rules (2025-09-01 –
+    // 2027-12-31), cited in that order: the first document not in force is the one named.
     let profile = centre("provincial", 2025, "1000");
-    let not_in_force = |as_of: &str| -> Vec<String> {
-        let report = evaluate(&profile, rules(), date(as_of)).unwrap();
-        outcome(&report, "P1")
+    let not_in_force = |as_of: &str| -> Option<String> {
+        let report = report_on(&profile, date(as_of));
+        let p1 = outcome(&report, "P1");
+        let notes: Vec<&str> = p1
             .notes
             .iter()
             .filter_map(|n| match n {
-                Note::NotInForce(d) => Some(d.id.clone()),
+                Note::NotInForce { document, .. } => Some(document.id.as_str()),
                 _ => None,
             })
-            .collect()
+            .collect();
+        let named = p1.not_in_force.map(|d| d.id.clone());
+        // One note, naming the same document as the outcome, and only with a "not eligible".
+        assert_eq!(notes.len(), usize::from(named.is_some()), "{as_of}: {notes:?}");
+        assert_eq!(notes.first().map(|s| s.to_string()), named, "{as_of}");
+        if named.is_some() {
+            assert_eq!((p1.verdict, p1.amount), (Verdict::NotEligible, Amount::None), "{as_of}");
+            assert_eq!(p1.would_have_been, Amount::RuleBased(yuan("400")), "{as_of}");
+        } else {
+            assert_eq!(
+                (p1.verdict, p1.amount),
+                (Verdict::Eligible, Amount::RuleBased(yuan("400"))),
+                "{as_of}"
+            );
+            assert_eq!(p1.would_have_been, Amount::None, "{as_of}");
+        }
+        named
     };
-    assert_eq!(not_in_force("2025-08-31"), vec!["fund_rules"]);
-    assert!(not_in_force("2025-09-01").is_empty());
-    assert!(not_in_force("2027-12-31").is_empty());
-    assert_eq!(not_in_force("2028-01-01"), vec!["measures", "fund_rules"]);
-    assert_eq!(not_in_force("2025-03-08"), vec!["measures", "fund_rules"]);
+    assert_eq!(not_in_force("2025-08-31").as_deref(), Some("fund_rules"));
+    assert_eq!(not_in_force("2025-09-01"), None);
+    assert_eq!(not_in_force("2027-12-31"), None);
+    assert_eq!(not_in_force("2028-01-01").as_deref(), Some("measures"));
+    assert_eq!(not_in_force("2025-03-08").as_deref(), Some("measures"));
 }
 
 #[test]
 fn round_note_when_the_as_of_year_is_not_the_round_year() {
     let profile = benchmark("2023-01-01", "2025-01-01", "1");
     let other_round = |as_of: Date| {
-        let report = evaluate(&profile, rules(), as_of).unwrap();
+        let report = report_on(&profile, as_of);
         outcome(&report, "P3").notes.iter().any(|n| matches!(n, Note::OtherRound(_)))
     };
     assert!(!other_round(date("2026-12-31")));

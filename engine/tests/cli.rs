@@ -3,6 +3,9 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+/// Runs `estimate` with `stdin` as its input. The input is written from another thread while the
+/// output is read, and a command that exits without reading all of it (a bad option, a bad pack)
+/// is not an error.
 fn estimate(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_estimate"))
         .args(args)
@@ -12,22 +15,46 @@ fn estimate(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_ref()).unwrap();
-    child.wait_with_output().unwrap()
+    let mut input = child.stdin.take().unwrap();
+    let bytes = stdin.as_ref().to_vec();
+    let writer = std::thread::spawn(move || match input.write_all(&bytes) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.unwrap(),
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
 }
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
 }
 
+/// A profile file of `engine/profiles/` on one line, for a batch.
+fn one_line(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/profiles/{name}", env!("CARGO_MANIFEST_DIR")))
+        .unwrap()
+        .replace('\n', "")
+}
+
+/// The made-up Testville pack (city level, applies in Yunfu), relative to the crate directory.
+const TESTVILLE: &str = "tests/packs/testville.json";
+
+/// A Yunfu company (format 2) that answers every Testville question: founded 2025-01-01, flag yes,
+/// band high, test spend ¥40,000, 4 robots, test year 2025, test date 2026-02-01.
+const YUNFU: &str = r#"{"format_version": 2, "topics": ["testville"], "answers": {"company.city": "yunfu", "company.founded": "2025-01-01", "testville.flag": true, "testville.band": "high", "testville.spend": "40000", "testville.robots": 4, "testville.year": 2025, "testville.date": "2026-02-01"}}"#;
+
 #[test]
 fn prints_the_worked_example_in_chinese_by_default() {
     let out = estimate(&["profiles/w01-provincial-innovation-centre.json", "--as-of", "2026-03-01"], "");
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("[P1] 制造业创新中心能力建设 — 符合 — 7,200,000 元"), "{stdout}");
+    assert!(stdout.contains("[P1] 省级 制造业创新中心能力建设 — 符合 — 7,200,000 元"), "{stdout}");
     assert!(stdout.contains("40% × 18,000,000 元 = 7,200,000 元"), "{stdout}");
     assert!(stdout.contains("测算基准日: 2026-03-01"), "{stdout}");
+    // A Guangzhou company: only the provincial pack applies (no city pack for Guangzhou).
+    assert!(stdout.contains("规则包: guangdong-ai-robotics-2025 "), "{stdout}");
+    assert!(!stdout.contains("testville"), "{stdout}");
 }
 
 #[test]
@@ -44,13 +71,25 @@ fn prints_json_in_english() {
         ],
         "",
     );
-    assert!(out.status.success());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // The whole report view, as the web page gets it.
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["lang"], "en");
+    assert_eq!(json["as_of"], "2026-03-01");
     let p3 = json["programmes"].as_array().unwrap().iter().find(|p| p["id"] == "P3").unwrap();
     assert_eq!(p3["verdict"], "eligible");
+    assert_eq!(p3["pack"], "guangdong-ai-robotics-2025");
+    assert_eq!(p3["level"], "province");
     assert_eq!(p3["amount"], serde_json::json!({"kind": "ceiling", "yuan": "3600000"}));
     assert_eq!(p3["amount_label"], "up to ¥3,600,000");
-    assert_eq!(json["totals"]["competitive_ceilings"], "3600000");
+    let totals = json["totals"].as_array().unwrap();
+    assert_eq!(totals.len(), 1, "{totals:?}");
+    assert_eq!(totals[0]["level"], "province");
+    assert_eq!(totals[0]["competitive_ceilings"], "3600000");
+    assert_eq!(totals[0]["rule_based"], "0");
+    let packs: Vec<&str> =
+        json["packs"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(packs, ["guangdong-ai-robotics-2025"]);
 }
 
 #[test]
@@ -64,7 +103,15 @@ fn bad_input_exits_2_naming_the_field() {
 
     let out = estimate(&["-"], r#"{"format_version": 1, "company": {"city": "hongkong"}}"#);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("所在地市：“hongkong”不是广东省 21 个地级以上市"));
+    assert_eq!(text(&out.stderr).trim(), "-: 所在地市：“hongkong”不是可选项");
+
+    // Format 2 names answers by question id: an unknown id is named as it was written.
+    let out = estimate(
+        &["-", "--lang", "en"],
+        r#"{"format_version": 2, "topics": [], "answers": {"company.city": "guangzhou", "company.ctiy": "foshan"}}"#,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stderr).trim(), "-: company.ctiy: is not a profile field (check the spelling)");
 
     let out = estimate(&["no-such-file.json"], "");
     assert_eq!(out.status.code(), Some(2));
@@ -79,12 +126,7 @@ fn bad_input_exits_2_naming_the_field() {
 
 #[test]
 fn batch_writes_one_record_per_line_and_an_error_record_for_a_bad_line() {
-    let w3 = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/profiles/w03-guangzhou-little-giant.json"
-    ))
-    .unwrap()
-    .replace('\n', "");
+    let w3 = one_line("w03-guangzhou-little-giant.json");
     // The same Guangzhou little giant with its city award left out: Guangzhou's award is assumed.
     let w3_no_award = w3.replace(r#", "city_award": "1000000""#, "");
     assert_ne!(w3_no_award, w3);
@@ -97,24 +139,27 @@ fn batch_writes_one_record_per_line_and_an_error_record_for_a_bad_line() {
     let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 4);
 
-    // A machine record: totals, and per programme its verdict and amount, no prose.
+    // A machine record: totals per level, and per programme its pack, level, verdict and amount,
+    // no prose.
     let record = &lines[0];
     assert_eq!(record["line"], 1);
     assert_eq!(record["as_of"], "2026-03-01");
     assert_eq!(
         record["totals"],
-        serde_json::json!({"rule_based": "1000000", "competitive_ceilings": "0", "eligible": 1, "undetermined": 0})
+        serde_json::json!([{"level": "province", "rule_based": "1000000", "competitive_ceilings": "0", "eligible": 1, "undetermined": 0}])
     );
     let programmes = record["programmes"].as_array().unwrap();
     let ids: Vec<&str> = programmes.iter().map(|p| p["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["P1", "P2-LG", "P2-SC", "P3", "P4", "P5"]);
     assert_eq!(
         programmes[1],
-        serde_json::json!({"id": "P2-LG", "verdict": "eligible", "amount": {"kind": "rule_based", "yuan": "1000000"}})
+        serde_json::json!({"id": "P2-LG", "pack": "guangdong-ai-robotics-2025", "level": "province",
+            "verdict": "eligible", "amount": {"kind": "rule_based", "yuan": "1000000"}})
     );
     assert_eq!(
         programmes[0],
-        serde_json::json!({"id": "P1", "verdict": "not_applicable", "amount": {"kind": "none"}})
+        serde_json::json!({"id": "P1", "pack": "guangdong-ai-robotics-2025", "level": "province",
+            "verdict": "not_applicable", "amount": {"kind": "none"}})
     );
     assert!(stdout.lines().next().unwrap().len() < 1_000, "{stdout}");
 
@@ -131,12 +176,7 @@ fn batch_writes_one_record_per_line_and_an_error_record_for_a_bad_line() {
 
 #[test]
 fn batch_numbers_and_orders_the_lines_of_a_long_input_read_in_chunks() {
-    let w3 = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/profiles/w03-guangzhou-little-giant.json"
-    ))
-    .unwrap()
-    .replace('\n', "");
+    let w3 = one_line("w03-guangzhou-little-giant.json");
     // About 2 MB: many chunks, with blank lines, CRLF endings and a last line without an ending.
     let mut input = String::new();
     let mut expected = Vec::new();
@@ -205,4 +245,214 @@ fn batch_records_name_what_is_missing_and_what_failed() {
         "{p4}"
     );
     assert!(record["missing"].as_array().unwrap().contains(&serde_json::json!("company.ai_robotics_field")));
+}
+
+#[test]
+fn batch_records_name_each_programmes_pack_and_level() {
+    // The Yunfu company gets the Testville programmes with their pack and level, and city totals
+    // beside the provincial ones; the Guangzhou company, with the same pack loaded, gets none.
+    let w3 = one_line("w03-guangzhou-little-giant.json");
+    let input = format!("{YUNFU}\n{w3}\n");
+    let out = estimate(&["--batch", "--as-of", "2026-03-01", "--rules", TESTVILLE], &input);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines: Vec<serde_json::Value> =
+        text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+
+    let programmes = lines[0]["programmes"].as_array().unwrap();
+    let ids: Vec<&str> = programmes.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["P1", "P2-LG", "P2-SC", "P3", "P4", "P5", "TV-RATE", "TV-ITEM", "TV-TIERS", "TV-NONE", "TV-COMPETE"]
+    );
+    for p in programmes {
+        let (pack, level) = if p["id"].as_str().unwrap().starts_with("TV-") {
+            ("testville-2026", "city")
+        } else {
+            ("guangdong-ai-robotics-2025", "province")
+        };
+        assert_eq!((p["pack"].as_str(), p["level"].as_str()), (Some(pack), Some(level)), "{p}");
+    }
+    assert_eq!(
+        lines[0]["totals"],
+        serde_json::json!([
+            {"level": "province", "rule_based": "0", "competitive_ceilings": "0", "eligible": 0, "undetermined": 0},
+            {"level": "city", "rule_based": "48000", "competitive_ceilings": "10000", "eligible": 5, "undetermined": 0}
+        ])
+    );
+
+    let programmes = lines[1]["programmes"].as_array().unwrap();
+    assert!(programmes.iter().all(|p| p["pack"] == "guangdong-ai-robotics-2025" && p["level"] == "province"));
+    assert_eq!(lines[1]["totals"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn rules_adds_a_pack_whose_programmes_a_company_in_its_city_gets() {
+    let out = estimate(
+        &["-", "--as-of", "2026-03-01", "--lang", "en", "--format", "json", "--rules", TESTVILLE],
+        YUNFU,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let packs: Vec<&str> =
+        json["packs"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(packs, ["guangdong-ai-robotics-2025", "testville-2026"]);
+    let programme =
+        |id: &str| json["programmes"].as_array().unwrap().iter().find(|p| p["id"] == id).unwrap().clone();
+    let amount = |id: &str| (programme(id)["verdict"].clone(), programme(id)["amount"].clone());
+    let eligible = serde_json::json!("eligible");
+    // Founded 2025-01-01, under 2 years before the as-of date: 20% instead of 10%;
+    // 20% × ¥40,000 = ¥8,000, under the ¥10,000 cap.
+    assert_eq!(
+        amount("TV-RATE"),
+        (eligible.clone(), serde_json::json!({"kind": "rule_based", "yuan": "8000"}))
+    );
+    assert_eq!(programme("TV-RATE")["pack"], "testville-2026");
+    assert_eq!(programme("TV-RATE")["level"], "city");
+    // 4 robots × ¥10,000 = ¥40,000, capped to ¥30,000.
+    assert_eq!(
+        amount("TV-ITEM"),
+        (eligible.clone(), serde_json::json!({"kind": "rule_based", "yuan": "30000"}))
+    );
+    // The high band's tier.
+    assert_eq!(
+        amount("TV-TIERS"),
+        (eligible.clone(), serde_json::json!({"kind": "rule_based", "yuan": "10000"}))
+    );
+    // ¥40,000 is below the ¥100,000 case-by-case threshold.
+    assert_eq!(amount("TV-NONE"), (eligible.clone(), serde_json::json!({"kind": "per_separate_rules"})));
+    // Competitive: 50% × ¥40,000 = ¥20,000, capped to ¥10,000, a ceiling.
+    assert_eq!(amount("TV-COMPETE"), (eligible, serde_json::json!({"kind": "ceiling", "yuan": "10000"})));
+    let city = json["totals"].as_array().unwrap().iter().find(|t| t["level"] == "city").unwrap().clone();
+    // Rule-based: 8,000 + 30,000 + 10,000; the competitive ceiling apart.
+    assert_eq!(city["rule_based"], "48000");
+    assert_eq!(city["competitive_ceilings"], "10000");
+    assert_eq!(city["eligible"], 5);
+
+    // The text report lists them under the city level.
+    let out = estimate(&["-", "--as-of", "2026-03-01", "--lang", "en", "--rules", TESTVILLE], YUNFU);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("[TV-RATE] City Test rate award — Eligible — ¥8,000"), "{stdout}");
+    assert!(stdout.contains("City rule-based: ¥48,000   competitive ceilings: ¥10,000"), "{stdout}");
+
+    // Without the pack, its questions are not profile fields.
+    let out = estimate(&["-", "--as-of", "2026-03-01", "--lang", "en"], YUNFU);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("testville.flag: is not a profile field"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn a_broken_pack_exits_2_naming_the_file_and_the_place() {
+    let dir = std::env::temp_dir().join(format!("estimate-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let testville = std::fs::read_to_string(format!("{}/{TESTVILLE}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+
+    // A misspelt key: refused when the file is read, with the path to it.
+    let typo = dir.join("typo.json");
+    std::fs::write(&typo, testville.replacen(r#""cap": "30000""#, r#""cpa": "30000""#, 1)).unwrap();
+    let typo = typo.to_str().unwrap();
+    let out = estimate(&["-", "--rules", typo], YUNFU);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains(typo), "{stderr}");
+    assert!(stderr.contains("programmes[1].formula.per_item.cpa"), "{stderr}");
+    assert!(out.stdout.is_empty());
+
+    // A question no pack declares: refused when the packs are linked, naming the file and the
+    // place in the pack. The batch refuses it before reading any line.
+    let unlinked = dir.join("unlinked.json");
+    std::fs::write(
+        &unlinked,
+        testville.replacen(r#""field": "testville.flag""#, r#""field": "testville.flagg""#, 1),
+    )
+    .unwrap();
+    let unlinked = unlinked.to_str().unwrap();
+    let out = estimate(&["--batch", "--rules", TESTVILLE, "--rules", unlinked], format!("{YUNFU}\n"));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains(unlinked), "{stderr}");
+    assert!(stderr.contains("programme TV-RATE condition flag"), "{stderr}");
+    assert!(stderr.contains("\"testville.flagg\""), "{stderr}");
+    assert!(out.stdout.is_empty());
+
+    // Not JSON, and no such file.
+    let syntax = dir.join("syntax.json");
+    std::fs::write(&syntax, "{\"schema\": 1,").unwrap();
+    let out = estimate(&["-", "--rules", syntax.to_str().unwrap()], YUNFU);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains(syntax.to_str().unwrap()), "{}", text(&out.stderr));
+    let out = estimate(&["-", "--rules", "no-such-pack.json"], YUNFU);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no-such-pack.json"), "{}", text(&out.stderr));
+    let out = estimate(&["-", "--rules"], YUNFU);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--rules needs a value"), "{}", text(&out.stderr));
+
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn every_pack_that_applies_is_evaluated() {
+    // A Shenzhen company gets the provincial programmes and those of the built-in Shenzhen pack,
+    // each named with its pack and level; a Huizhou company (no city pack) only the provincial ones.
+    let shenzhen: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/shenzhen.json")).unwrap(),
+    )
+    .unwrap();
+    let input = concat!(
+        r#"{"format_version": 2, "topics": [], "answers": {"company.city": "shenzhen"}}"#,
+        "\n",
+        r#"{"format_version": 2, "topics": [], "answers": {"company.city": "huizhou"}}"#,
+        "\n"
+    );
+    let out = estimate(&["--batch", "--as-of", "2026-03-01"], input);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines: Vec<serde_json::Value> =
+        text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let packs = |record: &serde_json::Value| {
+        let mut packs: Vec<(String, String)> = record["programmes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p["pack"].as_str().unwrap().to_string(), p["level"].as_str().unwrap().to_string()))
+            .collect();
+        packs.dedup();
+        packs
+    };
+    let province = ("guangdong-ai-robotics-2025".to_string(), "province".to_string());
+    assert_eq!(
+        packs(&lines[0]),
+        [province.clone(), (shenzhen["id"].as_str().unwrap().to_string(), "city".to_string())]
+    );
+    let levels: Vec<&str> =
+        lines[0]["totals"].as_array().unwrap().iter().map(|t| t["level"].as_str().unwrap()).collect();
+    assert_eq!(levels, ["province", "city"]);
+    assert_eq!(packs(&lines[1]), [province]);
+}
+
+#[test]
+fn every_example_profile_of_format_1_is_still_read() {
+    // The worked examples w01–w12 are version 1 files (newer examples are version 2).
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/profiles");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".json") && one_line(n).contains(r#""format_version": 1"#))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 12, "{names:?}");
+    let input: String = names.iter().map(|n| one_line(n) + "\n").collect();
+    let out = estimate(&["--batch", "--as-of", "2026-03-01"], &input);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), names.len());
+    for (name, record) in names.iter().zip(stdout.lines()) {
+        assert!(!record.contains(r#""errors""#), "{name}: {record}");
+    }
+    // And one at a time, as a user runs them.
+    for name in &names {
+        let out = estimate(&[&format!("profiles/{name}"), "--as-of", "2026-03-01"], "");
+        assert!(out.status.success(), "{name}: {}", text(&out.stderr));
+    }
 }

@@ -8,9 +8,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use subsidy_engine::input::Problem;
 use subsidy_engine::report::{Amount, Report, Verdict};
-use subsidy_engine::rules::Formula;
+use subsidy_engine::rules::{Formula, Level, Library};
 use subsidy_engine::view::ReportView;
-use subsidy_engine::{evaluate, Date, EvalError, Lang, Profile, RuleSet};
+use subsidy_engine::{evaluate, Date, EvalError, Lang, Profile};
 
 const MAX_FILE_BYTES: usize = 4096;
 
@@ -58,22 +58,27 @@ enum Seen {
 }
 
 fn replay(data: &[u8]) -> Seen {
+    let library = Library::builtin();
     let text = String::from_utf8_lossy(data);
-    let profile = match Profile::from_json(&text) {
+    let profile = match Profile::from_json(library, &text) {
         Ok(profile) => profile,
         Err(errors) => {
             assert!(!errors.is_empty(), "refused without a reason");
             for error in &errors {
                 for lang in Lang::ALL {
-                    assert!(!error.message(lang).trim().is_empty(), "no words in {lang:?} for {error:?}");
+                    assert!(
+                        !error.message(library, lang).trim().is_empty(),
+                        "no words in {lang:?} for {error:?}"
+                    );
                 }
             }
-            serde_json::to_string(&errors).unwrap();
+            let problems: Vec<&Problem> = errors.iter().map(|e| &e.problem).collect();
+            serde_json::to_string(&problems).unwrap();
             // "Not valid JSON" is for text that is not JSON. JSON the profile reader refuses has its
             // problems named by field, unless a key repeats (the re-written text drops repeats).
             if let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) {
                 let syntax_only = errors.iter().all(|e| matches!(e.problem, Problem::Syntax { .. }));
-                let again = Profile::from_json(&json.to_string());
+                let again = Profile::from_json(library, &json.to_string());
                 let still_syntax =
                     again.is_err_and(|e| e.iter().all(|e| matches!(e.problem, Problem::Syntax { .. })));
                 assert!(!(syntax_only && still_syntax), "valid JSON called invalid: {errors:?}");
@@ -81,21 +86,27 @@ fn replay(data: &[u8]) -> Seen {
             return Seen::Refused;
         }
     };
-    let saved = profile.to_json_pretty();
-    assert_eq!(Profile::from_json(&saved).as_ref(), Ok(&profile), "does not read back:\n{saved}");
+    let saved = profile.to_json_pretty(library);
+    assert_eq!(Profile::from_json(library, &saved).as_ref(), Ok(&profile), "does not read back:\n{saved}");
+    let compact = profile.to_json_compact(library);
+    assert_eq!(
+        Profile::from_json(library, &compact).as_ref(),
+        Ok(&profile),
+        "does not read back:\n{compact}"
+    );
 
     let mut eligible = false;
     for date in std::iter::once(fuzz_as_of(data)).chain(fixed_dates()) {
-        match evaluate(&profile, RuleSet::guangdong_2025(), date) {
+        match evaluate(&profile, library, date) {
             Ok(report) => {
                 check_report(&report, &profile);
-                eligible |= report.totals.eligible > 0;
+                eligible |= report.totals.iter().any(|t| t.eligible > 0);
             }
             Err(EvalError::Invalid(errors)) => {
                 assert!(!errors.is_empty());
                 for error in &errors {
                     for lang in Lang::ALL {
-                        assert!(!error.message(lang).trim().is_empty(), "{error:?}");
+                        assert!(!error.message(library, lang).trim().is_empty(), "{error:?}");
                     }
                 }
             }
@@ -106,31 +117,62 @@ fn replay(data: &[u8]) -> Seen {
 }
 
 fn check_report(report: &Report<'_>, profile: &Profile) {
-    let mut rule_based = Decimal::ZERO;
-    let mut ceilings = Decimal::ZERO;
+    let mut sums: Vec<(Level, Decimal, Decimal, usize, usize)> = Vec::new();
     for outcome in &report.outcomes {
         let id = &outcome.programme.id;
         let cap = match &outcome.programme.formula {
             Some(Formula::RateOfBase { cap, .. }) => Some(cap.highest()),
             Some(Formula::CityAwardMatch { total_cap, .. }) => Some(*total_cap),
-            _ => None,
+            Some(Formula::PerItem { cap, .. }) => *cap,
+            Some(Formula::Tiers { tiers, .. }) => tiers.iter().map(|t| t.amount).max(),
+            Some(Formula::NoFixedAmount { .. }) | None => None,
         };
-        if let Some(yuan) = outcome.amount.yuan() {
-            let cap = cap.unwrap_or_else(|| panic!("{id}: an amount without a capped formula"));
-            assert!(yuan >= Decimal::ZERO && yuan <= cap, "{id}: {yuan} is outside 0..={cap}");
-            assert_eq!(yuan, yuan.round_dp(2), "{id}: {yuan} is finer than the fen");
+        for amount in [outcome.amount, outcome.would_have_been] {
+            if let Some(yuan) = amount.yuan() {
+                assert!(yuan >= Decimal::ZERO, "{id}: {yuan} is negative");
+                if let Some(cap) = cap {
+                    assert!(yuan <= cap, "{id}: {yuan} is outside 0..={cap}");
+                } else {
+                    assert!(
+                        matches!(outcome.programme.formula, Some(Formula::PerItem { .. })),
+                        "{id}: an amount without a cap"
+                    );
+                }
+                assert_eq!(yuan, yuan.round_dp(2), "{id}: {yuan} is finer than the fen");
+            }
         }
+        let level = outcome.pack.level;
+        let i = sums.iter().position(|s| s.0 == level).unwrap_or_else(|| {
+            sums.push((level, Decimal::ZERO, Decimal::ZERO, 0, 0));
+            sums.len() - 1
+        });
         match (outcome.verdict, outcome.amount) {
-            (Verdict::Eligible, Amount::RuleBased(y)) => rule_based += y,
-            (Verdict::Eligible, Amount::Ceiling(y)) => ceilings += y,
+            (Verdict::Eligible, Amount::RuleBased(y)) => sums[i].1 += y,
+            (Verdict::Eligible, Amount::Ceiling(y)) => sums[i].2 += y,
             (Verdict::NotEligible | Verdict::NotApplicable, amount) => {
                 assert_eq!(amount, Amount::None, "{id}: {:?} with an amount", outcome.verdict)
             }
             _ => {}
         }
+        match outcome.verdict {
+            Verdict::Eligible => sums[i].3 += 1,
+            Verdict::Undetermined => sums[i].4 += 1,
+            _ => {}
+        }
+        if outcome.not_in_force.is_some() {
+            assert_eq!(outcome.verdict, Verdict::NotEligible, "{id}: not in force but {:?}", outcome.verdict);
+            assert!(outcome.missing.is_empty(), "{id}: not in force, yet asks for more");
+        } else {
+            assert_eq!(outcome.would_have_been, Amount::None, "{id}: a would-have-been while in force");
+        }
     }
-    assert_eq!(report.totals.rule_based, rule_based, "rule-based total");
-    assert_eq!(report.totals.competitive_ceilings, ceilings, "ceilings total");
+    sums.sort_by_key(|s| s.0);
+    let totals: Vec<_> = report
+        .totals
+        .iter()
+        .map(|t| (t.level, t.rule_based, t.competitive_ceilings, t.eligible, t.undetermined))
+        .collect();
+    assert_eq!(totals, sums, "totals by level");
     for lang in Lang::ALL {
         let view = ReportView::new(report, profile, lang);
         assert_eq!(view.programmes.len(), report.outcomes.len());

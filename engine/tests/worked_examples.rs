@@ -1,11 +1,33 @@
 //! The worked examples of `shared/rules/worked-examples.md`, one test each, on the example profiles
 //! shipped in `engine/profiles/`: verdict, amount and the notes that matter.
+//!
+//! Those profiles are format-1 files (one object per section): every test here reads them through
+//! the migration to the question ids of the packs, with the Shenzhen pack loaded beside the
+//! province. That they give the provincial results they gave before the packs is the migration
+//! test; `format_2_copies_give_the_same_reports` checks the migrated files once more, re-saved.
 
 mod common;
 
 use common::*;
-use subsidy_engine::report::{Amount, Verdict};
-use subsidy_engine::Lang;
+use subsidy_engine::report::{Amount, Status, Verdict};
+use subsidy_engine::rules::Level;
+use subsidy_engine::view::ReportView;
+use subsidy_engine::{Lang, Profile};
+
+const EXAMPLES: [&str; 12] = [
+    "w01-provincial-innovation-centre",
+    "w02-national-innovation-centre",
+    "w03-guangzhou-little-giant",
+    "w04-single-champion-large-city-award",
+    "w05-little-giant-2023",
+    "w06-benchmark-visual-inspection",
+    "w07-benchmark-completed-late",
+    "w08-open-source-community",
+    "w09-open-source-too-small",
+    "w10-national-major-project",
+    "w11-little-giant-award-unknown",
+    "w12-benchmark-registered-in-hong-kong",
+];
 
 #[test]
 fn w01_provincial_centre_gets_40_percent_below_the_cap() {
@@ -19,7 +41,7 @@ fn w01_provincial_centre_gets_40_percent_below_the_cap() {
     assert!(en.contains("the ¥10,000,000 cap (provincial) is not reached"), "{en}");
     let zh = words(&profile, "P1", Lang::Zh);
     assert!(zh.contains("40% × 18,000,000 元 = 7,200,000 元"), "{zh}");
-    assert_eq!(report.totals.rule_based, yuan("7200000"));
+    assert_eq!(province(&report).rule_based, yuan("7200000"));
 }
 
 #[test]
@@ -32,6 +54,11 @@ fn w02_national_centre_is_capped_at_50_million() {
     let en = words(&profile, "P1", Lang::En);
     assert!(en.contains("40% × ¥150,000,000 = ¥60,000,000"), "{en}");
     assert!(en.contains("capped to ¥50,000,000 (national)"), "{en}");
+    // A Shenzhen company: the city pack applies, but none of its topics is switched on, so it adds
+    // nothing to the provincial figure and nothing of its own.
+    assert_eq!(province(&report).rule_based, yuan("50000000"));
+    let city = totals(&report, Level::City);
+    assert_eq!((city.rule_based, city.eligible, city.undetermined), (yuan("0"), 0, 0));
 }
 
 #[test]
@@ -59,7 +86,10 @@ fn w04_champion_with_a_large_city_award_shows_the_other_readings() {
         en.contains("\"city award plus provincial match together at most the cap\" would give ¥0"),
         "{en}"
     );
-    assert!(en.contains("\"the cap bounds the provincial part only\" would give ¥3,000,000"), "{en}");
+    assert!(
+        en.contains("\"the cap bounds the provincial part only (how English press summaries read it)\" would give ¥3,000,000"),
+        "{en}"
+    );
     assert!(en.contains("applied to single champions too"), "{en}");
     let zh = words(&profile, "P2-SC", Lang::Zh);
     assert!(zh.contains("为 0 元") && zh.contains("为 3,000,000 元"), "{zh}");
@@ -73,8 +103,7 @@ fn w05_little_giant_first_recognised_in_2023_is_not_eligible() {
     assert_eq!(lg.verdict, Verdict::NotEligible);
     assert_eq!(lg.amount, Amount::None);
     assert!(lg.steps.is_empty());
-    let failed: Vec<_> =
-        lg.conditions.iter().filter(|c| c.status == subsidy_engine::report::Status::NotMet).collect();
+    let failed: Vec<_> = lg.conditions.iter().filter(|c| c.status == Status::NotMet).collect();
     assert_eq!(failed.len(), 1);
     assert_eq!(failed[0].condition.id, "first_recognised_2024_2026");
     assert!(words(&profile, "P2-LG", Lang::En).contains("1 year(s) before the window opens in 2024"));
@@ -87,14 +116,14 @@ fn w06_benchmark_project_is_eligible_with_a_ceiling() {
     let p3 = outcome(&report, "P3");
     assert_eq!(p3.verdict, Verdict::Eligible);
     assert_eq!(p3.amount, Amount::Ceiling(yuan("3600000")));
-    assert_eq!(report.totals.competitive_ceilings, yuan("3600000"));
-    assert_eq!(report.totals.rule_based, yuan("0"));
+    assert_eq!(province(&report).competitive_ceilings, yuan("3600000"));
+    assert_eq!(province(&report).rule_based, yuan("0"));
     let en = words(&profile, "P3", Lang::En);
     assert!(en.contains("30% × ¥12,000,000 = ¥3,600,000"), "{en}");
     assert!(en.contains("at most 10 a year"), "{en}");
     // Compliance was not answered: assumed, and marked for the applicant to confirm.
     let integrity = p3.conditions.iter().find(|c| c.condition.id == "integrity").unwrap();
-    assert_eq!(integrity.status, subsidy_engine::report::Status::Assumed);
+    assert_eq!(integrity.status, Status::Assumed);
 }
 
 #[test]
@@ -140,7 +169,7 @@ fn w10_national_major_project_above_100_million_is_case_by_case() {
     assert_eq!(p5.amount, Amount::CaseByCase);
     assert_eq!(p5.amount.yuan(), None);
     assert!(words(&profile, "P5", Lang::Zh).contains("一事一议"));
-    assert_eq!(report.totals.rule_based, yuan("0"));
+    assert_eq!(province(&report).rule_based, yuan("0"));
 }
 
 #[test]
@@ -150,10 +179,10 @@ fn w11_little_giant_without_city_award_is_undetermined_and_names_it() {
     let lg = outcome(&report, "P2-LG");
     assert_eq!(lg.verdict, Verdict::Undetermined);
     assert_eq!(lg.amount, Amount::None);
-    assert_eq!(lg.missing[..], [subsidy_engine::fields::Field::LittleGiantCityAward]);
-    assert_eq!(report.missing[0].field, subsidy_engine::fields::Field::LittleGiantCityAward);
+    assert_eq!(lg.missing[..], [field("little_giant.city_award")]);
+    assert_eq!(report.missing[0].field, field("little_giant.city_award"));
     assert!(words(&profile, "P2-LG", Lang::Zh).contains("市级奖励金额（小巨人）"));
-    assert_eq!(report.totals.undetermined, 1);
+    assert_eq!(province(&report).undetermined, 1);
 }
 
 #[test]
@@ -165,41 +194,129 @@ fn w12_applicant_registered_in_hong_kong_is_not_eligible() {
     let failed: Vec<_> = p3
         .conditions
         .iter()
-        .filter(|c| c.status == subsidy_engine::report::Status::NotMet)
+        .filter(|c| c.status == Status::NotMet)
         .map(|c| c.condition.id.as_str())
         .collect();
     assert_eq!(failed, vec!["registered_in_guangdong"]);
 }
 
+/// Copies every answer of one topic from `from` into `to` (what the old test did with a section).
+fn copy_topic(to: &mut Profile, from: &Profile, topic_id: &str) {
+    let t = topic(topic_id);
+    assert!(from.has_topic(t), "{topic_id} is not switched on in the source profile");
+    to.set_topic(t, true);
+    for f in lib().fields_of(t) {
+        to.clear(f);
+        if let Some(value) = new_value(from, f) {
+            to.set(f, value).unwrap();
+        }
+    }
+}
+
+fn new_value(
+    profile: &Profile,
+    f: subsidy_engine::fields::Field,
+) -> Option<subsidy_engine::profile::NewValue> {
+    use subsidy_engine::profile::{NewValue, Value};
+    Some(match profile.get(f) {
+        Value::Unknown => return None,
+        Value::Bool(b) => NewValue::Bool(b),
+        Value::Count(n) => NewValue::Count(n),
+        Value::Money(m) => NewValue::Money(m),
+        Value::Year(y) => NewValue::Year(y),
+        Value::Date(d) => NewValue::Date(d),
+        Value::Choice(c) => NewValue::Choice(c.to_string()),
+        Value::Text(t) => NewValue::Text(t.to_string()),
+        Value::CreditCode(c) => NewValue::CreditCode(c.clone()),
+    })
+}
+
 #[test]
 fn sheet_example_w3_plus_w6_keeps_rule_based_and_ceilings_apart() {
     let mut profile = example("w03-guangzhou-little-giant");
-    profile.benchmark_project = example("w06-benchmark-visual-inspection").benchmark_project;
+    copy_topic(&mut profile, &example("w06-benchmark-visual-inspection"), "benchmark_project");
     let report = report(&profile);
-    assert_eq!(report.totals.rule_based, yuan("1000000"));
-    assert_eq!(report.totals.competitive_ceilings, yuan("3600000"));
-    assert_eq!(report.totals.eligible, 2);
+    assert_eq!(province(&report).rule_based, yuan("1000000"));
+    assert_eq!(province(&report).competitive_ceilings, yuan("3600000"));
+    assert_eq!(province(&report).eligible, 2);
 }
 
 #[test]
 fn guangzhou_city_award_is_prefilled_as_an_assumption() {
     let mut profile = example("w03-guangzhou-little-giant");
-    profile.little_giant.as_mut().unwrap().city_award = None;
+    profile.clear(field("little_giant.city_award"));
     let report = report(&profile);
     let lg = outcome(&report, "P2-LG");
     assert_eq!(lg.verdict, Verdict::Eligible);
     assert_eq!(lg.amount, Amount::RuleBased(yuan("1000000")));
     let zh = words(&profile, "P2-LG", Lang::Zh);
-    assert!(zh.contains("假设：市级奖励未填写，按《穗府办规〔2025〕13号》预填 1,000,000 元"), "{zh}");
+    assert!(
+        zh.contains("假设：市级奖励金额（小巨人）未填写，按《穗府办规〔2025〕13号》预填 1,000,000 元"),
+        "{zh}"
+    );
 }
 
 #[test]
 fn a_programme_that_is_not_eligible_asks_for_nothing_more() {
     let mut profile = example("w09-open-source-too-small");
-    profile.open_source.as_mut().unwrap().previous_year_operating_expenses = None;
+    profile.clear(field("open_source.previous_year_operating_expenses"));
     let report = report(&profile);
     let p4 = outcome(&report, "P4");
     assert_eq!(p4.verdict, Verdict::NotEligible);
     assert!(p4.missing.is_empty());
     assert!(report.missing.is_empty());
+}
+
+/// The migration: each format-1 example, saved in format 2 (pretty and compact) and read back, is
+/// the same profile and gives the same report, word for word, in both languages.
+#[test]
+fn format_2_copies_give_the_same_reports() {
+    for name in EXAMPLES {
+        let migrated = example(name);
+        for saved in [migrated.to_json_pretty(lib()), migrated.to_json_compact(lib())] {
+            assert!(
+                saved.contains("\"format_version\": 2") || saved.contains("\"format_version\":2"),
+                "{saved}"
+            );
+            let again =
+                Profile::from_json(lib(), &saved).unwrap_or_else(|e| panic!("{name}: {e:?}\n{saved}"));
+            assert_eq!(again, migrated, "{name}: {saved}");
+            let (a, b) = (report(&migrated), report(&again));
+            for lang in Lang::ALL {
+                assert_eq!(ReportView::new(&a, &migrated, lang), ReportView::new(&b, &again, lang), "{name}");
+            }
+        }
+    }
+}
+
+/// Every answer of a format-1 file survives the migration: each key `section.name` of the file is
+/// the question of that id, holding the value written, and nothing else is filled in.
+#[test]
+fn migration_keeps_every_answer_of_the_format_1_files() {
+    for name in EXAMPLES {
+        let text = std::fs::read_to_string(profile_path(name)).unwrap();
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let profile = example(name);
+        let saved: serde_json::Value = serde_json::from_str(&profile.to_json_compact(lib())).unwrap();
+        let answers = saved["answers"].as_object().unwrap();
+        let mut expected = 0;
+        for (section, body) in file.as_object().unwrap() {
+            let Some(body) = body.as_object() else { continue };
+            let t = topic(section);
+            assert!(profile.has_topic(t), "{name}: {section} is not switched on");
+            if lib().topic(t).is_optional() {
+                let topics = saved["topics"].as_array().unwrap();
+                assert!(topics.contains(&serde_json::json!(section)), "{name}: {section} not in {topics:?}");
+            }
+            for (key, value) in body {
+                let id = format!("{section}.{key}");
+                let written = answers.get(&id).unwrap_or_else(|| panic!("{name}: {id} was lost"));
+                // Money is saved as an exact string, whether the file had a number or a string.
+                let same = written == value || written.as_str() == Some(&value.to_string());
+                assert!(same, "{name}: {id} was {value}, is now {written}");
+                expected += 1;
+            }
+        }
+        assert_eq!(answers.len(), expected, "{name}: answers appeared from nowhere: {answers:?}");
+    }
 }

@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { w3GuangzhouLittleGiant, w6Benchmark } from './pages/examples';
+import { c1ShenzhenCompute, w3GuangzhouLittleGiant, w6Benchmark } from './pages/examples';
 import type { Lang } from './pages/labels';
 
 async function violations(page: Page) {
@@ -25,6 +25,17 @@ for (const lang of ['zh', 'en'] as Lang[]) {
     await w6Benchmark(app);
     await app.set('investment', 'abc');
     await expect(app.errorOf('investment')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await violations(page)).toEqual([]);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  test(`no violations on a Shenzhen company's form and results by level, a lapsed document included, in ${lang}`, async ({ app, page }) => {
+    await app.open(lang);
+    await app.asOf('2026-12-20');
+    await c1ShenzhenCompute(app);
+    await app.expectResult('SZ-COMPUTE', 'notInForce', '—');
     expect(await violations(page)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     expect(await violations(page)).toEqual([]);

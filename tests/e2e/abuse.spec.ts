@@ -3,7 +3,7 @@
 import { test, expect } from './fixtures';
 import type { AppPage } from './pages/app';
 import { w1ProvincialCentre } from './pages/examples';
-import type { FieldName } from './pages/labels';
+import { packs, type FieldName } from './pages/labels';
 
 const GARBAGE = ['abc', '😀💰', '1e309', '-5', '0.000001', 'x'.repeat(500), '１２３４５', '１,０００万', '  ', '<script>alert(1)</script>', '9'.repeat(40)];
 
@@ -97,7 +97,7 @@ test('hostile files are refused with a message and the profile stays', async ({ 
     ['big.json', Buffer.alloc(5 * 1024 * 1024, 0x20), /too large \(5\.2 MB\)/],
     ['empty.json', Buffer.from(''), /not valid JSON/],
     ['array.json', Buffer.from('[1, 2, 3]'), /a profile is a JSON object/],
-    ['future.json', Buffer.from('{"format_version": 2, "company": {}}'), /format version 2 cannot be read; this version reads 1/],
+    ['future.json', Buffer.from('{"format_version": 3, "topics": [], "answers": {}}'), /format version 3 cannot be read; this version reads/],
     ['binary.json', Buffer.from([0xff, 0xfe, 0x00, 0x01]), /not valid JSON/],
   ];
   for (const [name, buffer, message] of files) {
@@ -135,9 +135,12 @@ test('every text field of every section takes every garbage text, and every sect
   await app.open('en');
   await app.asOf('2026-03-01');
   await w1ProvincialCentre(app);
-  const toggles = page.locator('fieldset.applies input[type="checkbox"]');
-  await expect(toggles).toHaveCount(6);
-  for (let i = 0; i < 6; i++) await toggles.nth(i).check();
+  // In Shenzhen, so that the city's sections are there too: every topic of every pack.
+  await app.set('city', app.w.choice.shenzhen);
+  const switches = packs.flatMap((p) => p.topics.filter((t) => t.ask)).length;
+  const toggles = page.locator('fieldset.applies input[type="checkbox"]:visible');
+  await expect(toggles).toHaveCount(switches);
+  for (let i = 0; i < switches; i++) await toggles.nth(i).check();
 
   const covered = await Promise.all(TEXT_FIELDS.map((f) => app.field(f).getAttribute('id')));
   const inputs = page.locator('.profile-form input[type="text"]');
@@ -157,7 +160,7 @@ test('every text field of every section takes every garbage text, and every sect
 
   // Every section off and on again: what was typed stays, and the results follow.
   await page.locator('[id="f-open_source-active_users"]').fill('12,000');
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < switches; i++) {
     await toggles.nth(i).uncheck();
     await toggles.nth(i).check();
   }

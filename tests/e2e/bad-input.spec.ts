@@ -41,5 +41,5 @@ test('negative amounts and impossible dates are named', async ({ app }) => {
   await app.answer('benchmark');
   await app.set('start', '2025-03-01');
   await app.set('completion', '2024-03-01');
-  await expect(app.errorOf('completion')).toHaveText(/completion date is before the start date/);
+  await expect(app.errorOf('completion')).toHaveText(`is before the ${app.w.field.start.toLowerCase()}`);
 });

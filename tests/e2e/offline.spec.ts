@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { AppPage } from './pages/app';
 import { w1ProvincialCentre } from './pages/examples';
-import { dist, nextBuild, ruleSetVersion, SwappableServer } from './pages/server';
+import { cityPack, dist, nextBuild, provincePack, ruleSetVersion, SwappableServer } from './pages/server';
 
 const server = new SwappableServer();
 test.beforeAll(() => server.start());
@@ -30,6 +30,8 @@ test('after one visit, the estimator works with the network off', async ({ page,
   await page.reload();
   const app = new AppPage(page);
   app.lang = 'en';
+  // The city packs, which the page fetches beside itself, come from the cache too.
+  await app.ready();
   await app.asOf('2026-03-01');
   await w1ProvincialCentre(app);
   await app.expectResult('P1', 'eligible', '¥7,200,000');
@@ -40,15 +42,29 @@ test('after one visit, the estimator works with the network off', async ({ page,
   await context.setOffline(false);
 });
 
-test('a new build served online is running on the next visit', async ({ page }) => {
+/** The city pack as the sheet lists it among the packs the results rest on: its id and version. */
+async function cityPackOnSheet(app: AppPage): Promise<string> {
+  await app.ready();
+  await app.set('city', app.w.choice.shenzhen);
+  const packs = app.page.locator('.sheet-facts div').filter({ has: app.page.locator('dt:text-is("Policy packs")') }).locator('dd');
+  await expect(packs).toContainText(cityPack.id);
+  return (await packs.innerText()).split(/[；;]/).find((entry) => entry.includes(cityPack.id))!;
+}
+
+test('a new build served online is running on the next visit, its city packs included', async ({ page }) => {
+  const app = new AppPage(page);
+  app.lang = 'en';
   await page.goto(`${server.url}?lang=en`);
   await waitForServiceWorker(page);
-  await expect(page.locator('.app-footer')).toContainText(`Rule set ${ruleSetVersion()}`);
+  await expect(page.locator('.app-footer')).toContainText(`${provincePack.place.en} ${ruleSetVersion()}`);
+  expect(await cityPackOnSheet(app)).toContain(cityPack.version);
 
   server.root = path.join(os.tmpdir(), `estimator-build-n1-${test.info().workerIndex}`);
   nextBuild('2099.9', server.root);
   await page.reload();
-  await expect(page.locator('.app-footer')).toContainText('Rule set 2099.9');
+  await expect(page.locator('.app-footer')).toContainText(`${provincePack.place.en} 2099.9`);
+  // The city packs beside the page are the new build's too, not the old build's cached copy.
+  expect.soft(await cityPackOnSheet(app), 'the city packs of the new build').toContain('2099.9');
   // And the new build is the one kept for offline use.
   await waitForServiceWorker(page);
   const cached = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('estimator-')));
@@ -63,7 +79,8 @@ test('the single file works when opened from disk', async ({ page }) => {
   await page.goto(`file://${path.join(dist, 'estimator.html')}?lang=en`);
   const app = new AppPage(page);
   app.lang = 'en';
-  await expect(page.locator('.profile-form')).toBeVisible();
+  // The city packs are inside the file.
+  await app.ready();
   await app.asOf('2026-03-01');
   await w1ProvincialCentre(app);
   await app.expectResult('P1', 'eligible', '¥7,200,000');
@@ -78,7 +95,8 @@ test('a whole session requests nothing from any other origin', async ({ page }) 
   await page.goto(`${server.url}?lang=en`);
   const app = new AppPage(page);
   app.lang = 'en';
-  await expect(page.locator('.profile-form')).toBeVisible();
+  // Loaded: the page, and the city packs it fetches after its first results.
+  await app.ready();
   const loaded = requests.length;
   await app.asOf('2026-03-01');
   await w1ProvincialCentre(app);
@@ -93,7 +111,7 @@ test('a whole session requests nothing from any other origin', async ({ page }) 
   }
   // Filling in the form, reading results, switching language and printing fetch nothing new
   // beyond the service worker's own precache requests (same origin, GET, static files).
-  const afterLoad = requests.slice(loaded).filter((r) => !/\.(js|wasm|css|png|svg|webmanifest|html)$|\/$/.test(r) && !r.includes('blob:'));
+  const afterLoad = requests.slice(loaded).filter((r) => !/\.(js|wasm|postcard|css|png|svg|webmanifest|html)$|\/$/.test(r) && !r.includes('blob:'));
   expect(afterLoad).toEqual([]);
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /connect-src 'self'/);
 });

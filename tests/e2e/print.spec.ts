@@ -15,7 +15,8 @@ test('the Chinese sheet holds the company, amounts and citations', async ({ app 
   await fillSheetExample(app);
   const sheet = await app.printedSheet();
   expect(sheet.pages).toBeGreaterThanOrEqual(1);
-  expect(sheet.pages).toBeLessThanOrEqual(2);
+  // Soft: the sheet's content is checked too when it runs long (the test fails all the same).
+  expect.soft(sheet.pages, 'the sheet fits on at most two A4 pages').toBeLessThanOrEqual(2);
   for (const text of ['资格测算单', '广州某智能装备有限公司', '2026-03-01', '1,000,000 元', '≤ 3,600,000 元',
     '粤府办〔2025〕6号', '粤工信规字〔2025〕6号', '不构成资金安排决定', '本机计算，未上传任何数据']) {
     expect(sheet.text.replace(/\s+/g, ''), text).toContain(text.replace(/\s+/g, ''));
@@ -29,7 +30,7 @@ test('the English sheet says the same in English', async ({ app }) => {
   await app.open('en');
   await fillSheetExample(app);
   const sheet = await app.printedSheet();
-  expect(sheet.pages).toBeLessThanOrEqual(2);
+  expect.soft(sheet.pages, 'the sheet fits on at most two A4 pages').toBeLessThanOrEqual(2);
   for (const text of ['Eligibility Estimate', '广州某智能装备有限公司', '¥1,000,000', 'up to ¥3,600,000',
     '30% × ¥12,000,000 = ¥3,600,000', '粤府办〔2025〕6号', 'not a funding decision', 'Generated']) {
     expect(sheet.text.replace(/\s+/g, ' '), text).toContain(text);

@@ -16,6 +16,8 @@ base('a panic shows the recovery message with the saved profile', async ({ page 
   await expect(dialog).toContainText('Something went wrong');
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('link', { name: 'Download saved profile' }).click()]);
   const saved = JSON.parse(require('node:fs').readFileSync(await download.path(), 'utf8'));
-  expect(saved.innovation_centre.equipment_cost).toBe('15000000');
+  expect(saved.format_version).toBe(2);
+  expect(saved.topics).toContain('innovation_centre');
+  expect(saved.answers['innovation_centre.equipment_cost']).toBe('15000000');
   await expect(dialog.getByRole('button', { name: 'Reload the page' })).toBeVisible();
 });

@@ -1,5 +1,6 @@
 // The rules view lists every programme as the rule data says it, with its sources.
 import { test, expect } from './fixtures';
+import { document, packOf } from './pages/labels';
 
 test('the rules view shows each programme with formula and sources, in both languages', async ({ app, page }) => {
   await app.open('en', '#rules');
@@ -9,7 +10,16 @@ test('the rules view shows each programme with formula and sources, in both lang
   await expect(p1).toContainText('National ¥50,000,000; Provincial ¥10,000,000');
   await expect(page.locator('#rule-P3')).toContainText('at most 10 a year province-wide, ranked');
   await expect(page.locator('#rule-P3')).toContainText('粤工信数字产业函〔2025〕24号');
-  await expect(page.locator('.documents')).toContainText('2025-09-01 – 2027-12-31');
+  const province = page.locator(`[id="pack-${packOf('province').id}"]`);
+  await expect(province.locator('.documents')).toContainText('2025-09-01 – 2027-12-31');
+  // The city packs are listed too, with their documents' periods of force and each programme's
+  // confidence line, so that a company elsewhere sees what a city offers.
+  const shenzhen = page.locator(`[id="pack-${packOf('city', 'Shenzhen').id}"]`);
+  const sz13 = document('深工信规〔2024〕13号');
+  await expect(shenzhen.locator('.documents')).toContainText(`${sz13.in_force!.from} – ${sz13.in_force!.to}`);
+  await expect(shenzhen.locator('#rule-SZ-COMPUTE')).toContainText('Sourced from: official text');
+  await expect(shenzhen.locator('#rule-SZ-COMPUTE')).toContainText('Shenzhen Science, Technology and Innovation Bureau');
   await app.switchLanguage('zh');
   await expect(page.locator('#rule-P1')).toContainText('国家级 50,000,000 元；省级 10,000,000 元');
+  await expect(page.locator('#rule-SZ-COMPUTE')).toContainText('训力券');
 });

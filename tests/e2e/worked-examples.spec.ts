@@ -1,6 +1,6 @@
 // The starred worked examples, typed through the form by their visible labels, in both languages.
 import { test, expect } from './fixtures';
-import type { Lang } from './pages/labels';
+import { prefillSource, type Lang } from './pages/labels';
 import { w11LittleGiantNoAward, w1ProvincialCentre, w3GuangzhouLittleGiant, w6Benchmark } from './pages/examples';
 
 const yuan = { zh: (n: string) => `${n} 元`, en: (n: string) => `¥${n}` };
@@ -27,8 +27,10 @@ for (const lang of ['zh', 'en'] as Lang[]) {
     test('W6: a benchmark project shows a competitive ceiling', async ({ app }) => {
       await w6Benchmark(app);
       await app.expectResult('P3', 'competitive', lang === 'zh' ? '≤ 3,600,000 元' : 'up to ¥3,600,000');
-      await expect(app.page.locator('.total-ceilings')).toHaveText(yuan[lang]('3,600,000'));
-      await expect(app.page.locator('.total-rule-based')).toHaveText(yuan[lang]('0'));
+      await expect(app.totals('province').locator('.total-ceilings')).toHaveText(yuan[lang]('3,600,000'));
+      await expect(app.totals('province').locator('.total-rule-based')).toHaveText(yuan[lang]('0'));
+      // A company outside the cities with packs has the province's totals only.
+      await expect(app.page.locator('.totals-level')).toHaveCount(1);
     });
 
     test('W11: a little giant without a city award is undetermined and names it', async ({ app }) => {
@@ -44,10 +46,11 @@ test('choosing Guangzhou pre-fills the city award as an assumption', async ({ ap
   await app.open('en');
   await app.asOf('2026-03-01');
   await w11LittleGiantNoAward(app);
-  await app.set('city', 'Guangzhou');
-  await expect(app.page.locator('.field', { has: app.field('lgAward') })).toContainText("Guangzhou's published award of ¥1,000,000");
+  await app.set('city', app.w.choice.guangzhou);
+  const source = prefillSource('little_giant.city_award');
+  await expect(app.page.locator('.field', { has: app.field('lgAward') })).toContainText(`If left empty, ¥1,000,000 is assumed from ${source}`);
   await app.expectResult('P2-LG', 'eligible', '¥1,000,000');
-  await expect(app.details('P2-LG')).toContainText('Assumption: the city award was not entered; ¥1,000,000 is pre-filled');
+  await expect(app.details('P2-LG')).toContainText(`Assumption: ${app.w.field.lgAward} was not entered; ¥1,000,000 is pre-filled from ${source}`);
   // Typing a figure overrides the assumption.
   await app.set('lgAward', '600,000');
   await app.expectResult('P2-LG', 'eligible', '¥600,000');

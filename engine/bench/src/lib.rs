@@ -1,30 +1,51 @@
-//! Shared pieces of the engine benchmarks: a deterministic profile generator, the full profile that
-//! the single-core figure is measured on, and the peer engine's (GoRules ZEN) encoding of the
-//! quantified programmes P1–P4.
+//! Shared pieces of the engine benchmarks: a deterministic profile generator over the built-in
+//! packs' questions, the two full profiles that the single-core figures are measured on, and the
+//! peer engine's (GoRules ZEN) encoding of the quantified provincial programmes P1–P4.
 
 use rust_decimal::Decimal;
-use subsidy_engine::city::City;
 use subsidy_engine::credit_code::CreditCode;
-use subsidy_engine::fields::{Field, FieldKind};
-use subsidy_engine::profile::{
-    ApplicantType, BenchmarkProject, CentreLevel, Company, InnovationCentre, NationalProject,
-    OpenSourcePlatform, PlatformKind, Recognition, Value,
-};
-use subsidy_engine::{Date, Profile};
+use subsidy_engine::evaluate::pack_applies;
+use subsidy_engine::fields::{Field, FieldKind, TopicId};
+use subsidy_engine::profile::{NewValue, Value};
+use subsidy_engine::rules::Library;
+use subsidy_engine::{Date, Lang, Profile};
 
-/// The as-of date of every benchmark (the worked examples' date).
+/// The as-of date of every benchmark (the provincial worked examples' date).
 pub const AS_OF: &str = "2026-03-01";
 
 pub fn as_of() -> Date {
     Date::parse(AS_OF).expect("AS_OF is a date")
 }
 
-/// A profile with every section and every field filled in, eligible for P1–P4: the most work one
-/// evaluation can do (conditions, calculations, cap readings, notes).
+/// The built-in packs (common, province, Shenzhen), read and checked once.
+pub fn library() -> &'static Library {
+    Library::builtin()
+}
+
+/// A provincial company (Guangzhou) with every provincial topic switched on and every question
+/// answered, eligible for P1–P5: the most work one provincial evaluation does (conditions,
+/// calculations, cap readings, notes). The answers are those of the version-1 file of earlier
+/// builds, so that the side-by-side comparison with the previous build measures the same work.
 pub const FULL_PROFILE_JSON: &str = include_str!("../profiles/full.json");
 
+/// A Shenzhen company (Nanshan) with every provincial and every Shenzhen topic switched on and
+/// every question answered, eligible for every programme of both packs.
+pub const FULL_SHENZHEN_JSON: &str = include_str!("../profiles/full-shenzhen.json");
+
+fn read_profile(name: &str, text: &str) -> Profile {
+    let lib = library();
+    Profile::from_json(lib, text).unwrap_or_else(|errors| {
+        let messages: Vec<String> = errors.iter().map(|e| e.message(lib, Lang::En)).collect();
+        panic!("profiles/{name} is not a valid profile: {messages:?}")
+    })
+}
+
 pub fn full_profile() -> Profile {
-    Profile::from_json(FULL_PROFILE_JSON).expect("profiles/full.json is a valid profile")
+    read_profile("full.json", FULL_PROFILE_JSON)
+}
+
+pub fn full_shenzhen_profile() -> Profile {
+    read_profile("full-shenzhen.json", FULL_SHENZHEN_JSON)
 }
 
 /// SplitMix64: a small deterministic generator, so that every run benchmarks the same profiles.
@@ -70,6 +91,15 @@ impl Rng {
         }
     }
 
+    /// One of `amounts` half of the time (values at and around a threshold), else up to `max_yuan`.
+    fn money_around(&mut self, amounts: &[u64], max_yuan: u64) -> Decimal {
+        if self.chance(50) {
+            Decimal::from(self.pick(amounts))
+        } else {
+            self.money(max_yuan)
+        }
+    }
+
     /// A date between two dates (as days since 1970-01-01).
     fn date(&mut self, from: Date, to: Date) -> Date {
         let days = self.range(from.days_since_epoch() as u64, to.days_since_epoch() as u64);
@@ -77,18 +107,19 @@ impl Rng {
     }
 }
 
-const CITIES: [City; 8] = [
-    City::Guangzhou,
-    City::Shenzhen,
-    City::Foshan,
-    City::Dongguan,
-    City::Huizhou,
-    City::Zhuhai,
-    City::Shantou,
-    City::Hengqin,
-];
+fn day(text: &str) -> Date {
+    Date::parse(text).expect("a date")
+}
+
+/// The cities the generator places companies in, other than Shenzhen (which it picks more often,
+/// so that the city pack is evaluated on a good share of the profiles).
+const OTHER_CITIES: [&str; 7] = ["guangzhou", "foshan", "dongguan", "huizhou", "zhuhai", "shantou", "hengqin"];
+/// The share of companies placed in Shenzhen, in percent, unless `Generator::shenzhen_percent`
+/// says otherwise.
+pub const SHENZHEN_PERCENT: u64 = 30;
 
 /// Valid credit codes, each stem completed with the check character that `CreditCode::parse` accepts.
+/// One is registered outside Guangdong (division 11, Beijing), which gives a warning now and then.
 fn credit_codes() -> Vec<CreditCode> {
     const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     ["91440300708461136", "91440101MA5CXXXX0", "91440606MA4UJ1234", "91110000100000000"]
@@ -100,122 +131,244 @@ fn credit_codes() -> Vec<CreditCode> {
 /// How complete the generated profiles are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
-    /// Any section may be absent and any field unknown: what a batch of real users sends.
+    /// Any topic may be switched off and any answer unknown: what a batch of real users sends.
     Varied,
-    /// The company fields are all known, and every section present is complete, so that every
+    /// The company's answers are all known, and every topic switched on is complete, so that every
     /// verdict is decided (what the peer engine's encoding needs: it has no "unknown").
     Decided,
 }
 
-/// A generator of valid profiles whose values fall on both sides of every threshold.
+/// A generator of valid profiles of the built-in packs whose values fall on both sides of every
+/// threshold. Questions it has no plan for (a pack added later) get a value of their kind.
 pub struct Generator {
+    lib: &'static Library,
     rng: Rng,
     codes: Vec<CreditCode>,
     shape: Shape,
+    shenzhen_percent: u64,
+    as_of: Date,
+    company: TopicId,
+    city: Field,
 }
 
 impl Generator {
     pub fn new(seed: u64, shape: Shape) -> Generator {
-        Generator { rng: Rng::new(seed), codes: credit_codes(), shape }
+        let lib = library();
+        Generator {
+            lib,
+            rng: Rng::new(seed),
+            codes: credit_codes(),
+            shape,
+            shenzhen_percent: SHENZHEN_PERCENT,
+            as_of: as_of(),
+            company: lib.topic_id("company").expect("a company topic"),
+            city: lib.field("company.city").expect("a city question"),
+        }
     }
 
-    /// A field is known with this probability (always in the decided shape).
-    fn known<T>(&mut self, value: impl FnOnce(&mut Rng) -> T) -> Option<T> {
+    /// The same generator with another share of Shenzhen companies (0 for provincial companies
+    /// only, whose evaluation is the provincial programmes').
+    pub fn shenzhen_percent(mut self, percent: u64) -> Generator {
+        self.shenzhen_percent = percent;
+        self
+    }
+
+    /// A value kept with this probability (always in the decided shape); drawn either way, so that
+    /// the two shapes draw the same sequence.
+    fn known(&mut self, value: impl FnOnce(&mut Rng) -> NewValue) -> NewValue {
         let keep = self.shape == Shape::Decided || self.rng.chance(92);
         let v = value(&mut self.rng);
-        keep.then_some(v)
-    }
-
-    fn section(&mut self) -> bool {
-        self.rng.chance(70)
+        if keep {
+            v
+        } else {
+            NewValue::Unknown
+        }
     }
 
     pub fn profile(&mut self, index: u64) -> Profile {
-        let varied = self.shape == Shape::Varied;
-        let name = (!varied || self.rng.chance(80)).then(|| format!("广东某智能科技有限公司{index}"));
-        let credit_code = self.rng.chance(30).then(|| {
-            let i = self.rng.range(0, self.codes.len() as u64 - 1) as usize;
-            self.codes[i].clone()
-        });
-        let city = (!varied || self.rng.chance(90)).then(|| self.rng.pick(&CITIES));
-        let company = Company {
-            name,
-            credit_code,
-            city,
-            registered_in_guangdong: if varied {
-                self.known(|r| r.chance(90))
-            } else {
-                Some(self.rng.chance(90))
-            },
-            ai_robotics_field: if varied { self.known(|r| r.chance(90)) } else { Some(self.rng.chance(90)) },
-        };
-        let recognition = |g: &mut Generator| Recognition {
-            first_recognised_year: g.known(|r| r.year(2021, 2027)),
-            city_award: g.known(|r| {
-                if r.chance(50) {
-                    r.pick(&[300_000, 500_000, 1_000_000, 1_500_000, 2_500_000].map(Decimal::from))
-                } else {
-                    r.money(4_000_000)
-                }
-            }),
-        };
-        let little_giant = self.section().then(|| recognition(self));
-        let single_champion = self.section().then(|| recognition(self));
-        let innovation_centre = self.section().then(|| InnovationCentre {
-            level: self
-                .known(|r| r.pick(&[CentreLevel::National, CentreLevel::Provincial, CentreLevel::Other])),
-            approval_year: self.known(|r| r.year(2023, 2028)),
-            operating: self.known(|r| r.chance(85)),
-            equipment_cost: self.known(|r| r.money(200_000_000)),
-            software_cost: self.known(|r| r.money(30_000_000)),
-        });
-        let benchmark_project = self.section().then(|| {
-            let first = Date::new(2021, 1, 1).expect("date");
-            let last = Date::new(2025, 12, 31).expect("date");
-            let start = self.rng.date(first, last);
-            let completion =
-                Date::from_days_since_epoch(start.days_since_epoch() + self.rng.range(0, 1200) as i64)
-                    .expect("in range");
-            BenchmarkProject {
-                applicant_type: self.known(|r| {
-                    r.pick(&[
-                        ApplicantType::AiEnterprise,
-                        ApplicantType::ResearchInstitution,
-                        ApplicantType::Manufacturer,
-                        ApplicantType::Other,
-                    ])
-                }),
-                start_date: self.known(|_| start),
-                completion_date: self.known(|_| completion),
-                investment: self.known(|r| r.money(60_000_000)),
-                in_guangdong: self.known(|r| r.chance(90)),
-                compliance_clean: self.known(|r| r.chance(90)),
-                quantified_results: self.known(|r| r.chance(85)),
+        let lib = self.lib;
+        let mut profile = Profile::new(lib);
+        // The company first: its city decides which packs (and so which topics) concern it.
+        for field in lib.fields_of(self.company) {
+            let value = self.company_value(field, index, &profile);
+            let _ = profile.store(field, value);
+        }
+        for topic in lib.topic_ids().filter(|t| lib.topic(*t).is_optional()) {
+            let present = self.rng.chance(70);
+            // A topic of a pack that does not apply (Shenzhen's, for a Guangzhou company) is not
+            // asked, so a real profile never has it.
+            if !present || !pack_applies(lib.pack_of_topic(topic), &profile, self.as_of) {
+                continue;
             }
-        });
-        let open_source = self.section().then(|| OpenSourcePlatform {
-            kind: self.known(|r| r.pick(&[PlatformKind::Community, PlatformKind::EcosystemCentre])),
-            active_users: self.known(|r| r.range(0, 3_000_000)),
-            enterprises_served: self.known(|r| r.range(0, 400)),
-            previous_year_operating_expenses: self.known(|r| r.money(50_000_000)),
-        });
-        let national_project = self.section().then(|| NationalProject {
-            undertakes: self.known(|r| r.chance(80)),
-            meets_matching_conditions: self.known(|r| r.chance(80)),
-            estimated_provincial_matching: self.known(|r| r.money(300_000_000)),
-        });
-        let profile = Profile {
-            company,
-            little_giant,
-            single_champion,
-            innovation_centre,
-            benchmark_project,
-            open_source,
-            national_project,
-            ..Profile::default()
-        };
-        debug_assert!(profile.validate().is_empty(), "{profile:?}");
+            profile.set_topic(topic, true);
+            for field in lib.fields_of(topic) {
+                let value = self.known(|r| answer(lib, r, field, &profile));
+                let _ = profile.store(field, value);
+            }
+        }
+        debug_assert!(profile.validate(lib).is_empty(), "{}", profile.to_json_compact(lib));
         profile
+    }
+
+    fn company_value(&mut self, field: Field, index: u64, profile: &Profile) -> NewValue {
+        let varied = self.shape == Shape::Varied;
+        let question = self.lib.question(field);
+        match question.id.as_str() {
+            "company.name" => match !varied || self.rng.chance(80) {
+                true => NewValue::Text(format!("广东某智能科技有限公司{index}")),
+                false => NewValue::Unknown,
+            },
+            "company.credit_code" => match self.rng.chance(30) {
+                true => {
+                    let i = self.rng.range(0, self.codes.len() as u64 - 1) as usize;
+                    NewValue::CreditCode(self.codes[i].clone())
+                }
+                false => NewValue::Unknown,
+            },
+            "company.city" => match !varied || self.rng.chance(90) {
+                true if self.rng.chance(self.shenzhen_percent) => NewValue::Choice("shenzhen".into()),
+                true => NewValue::Choice(self.rng.pick(&OTHER_CITIES).into()),
+                false => NewValue::Unknown,
+            },
+            "company.registered_in_guangdong" | "company.ai_robotics_field" => {
+                let v = NewValue::Bool(self.rng.chance(90));
+                if varied && self.rng.chance(8) {
+                    NewValue::Unknown
+                } else {
+                    v
+                }
+            }
+            // A district only where the city has some, and one of that city's.
+            "company.district" => match profile.get(self.city) {
+                Value::Choice(city) => {
+                    let within: Vec<&str> = question
+                        .choices
+                        .iter()
+                        .filter(|c| c.within.as_deref() == Some(city))
+                        .map(|c| c.id.as_str())
+                        .collect();
+                    if within.is_empty() {
+                        NewValue::Unknown
+                    } else {
+                        let id = self.rng.pick(&within);
+                        match varied && self.rng.chance(20) {
+                            true => NewValue::Unknown,
+                            false => NewValue::Choice(id.to_string()),
+                        }
+                    }
+                }
+                _ => NewValue::Unknown,
+            },
+            // The founding date (now and then under a year before the as-of date: a start-up rate).
+            _ => {
+                let lib = self.lib;
+                self.known(|r| answer(lib, r, field, profile))
+            }
+        }
+    }
+}
+
+/// A random answer to one question, placed around its thresholds where the rule data has some.
+fn answer(lib: &Library, r: &mut Rng, field: Field, profile: &Profile) -> NewValue {
+    let question = lib.question(field);
+    let money = NewValue::Money;
+    match question.id.as_str() {
+        "company.founded" => NewValue::Date(r.date(day("2012-01-01"), day("2026-02-28"))),
+        "little_giant.first_recognised_year" | "single_champion.first_recognised_year" => {
+            NewValue::Year(r.year(2021, 2027))
+        }
+        "little_giant.city_award" | "single_champion.city_award" => {
+            money(r.money_around(&[300_000, 500_000, 1_000_000, 1_500_000, 2_500_000], 4_000_000))
+        }
+        "innovation_centre.level" => choice(r, &["national", "provincial", "other"]),
+        "innovation_centre.approval_year" => NewValue::Year(r.year(2023, 2028)),
+        "innovation_centre.operating" => NewValue::Bool(r.chance(85)),
+        "innovation_centre.equipment_cost" => money(r.money(200_000_000)),
+        "innovation_centre.software_cost" => money(r.money(30_000_000)),
+        "benchmark_project.applicant_type" => {
+            choice(r, &["ai_enterprise", "research_institution", "manufacturer", "other"])
+        }
+        "benchmark_project.start_date" => NewValue::Date(r.date(day("2021-01-01"), day("2025-12-31"))),
+        "benchmark_project.investment" => money(r.money(60_000_000)),
+        "benchmark_project.in_guangdong"
+        | "benchmark_project.compliance_clean"
+        | "benchmark_project.independent_legal_person" => NewValue::Bool(r.chance(90)),
+        "open_source.kind" => choice(r, &["community", "ecosystem_centre"]),
+        "open_source.active_users" => NewValue::Count(r.range(0, 3_000_000)),
+        "open_source.enterprises_served" => NewValue::Count(r.range(0, 400)),
+        "open_source.previous_year_operating_expenses" => money(r.money(50_000_000)),
+        "national_project.undertakes" | "national_project.meets_matching_conditions" => {
+            NewValue::Bool(r.chance(80))
+        }
+        "national_project.estimated_provincial_matching" => money(r.money(300_000_000)),
+        // Shenzhen: the compute voucher's 500,000 minimum (near miss 100,000) and 10,000,000 cap.
+        "compute_rental.contract_amount" => {
+            money(r.money_around(&[300_000, 450_000, 499_999, 500_000, 2_000_000, 25_000_000], 30_000_000))
+        }
+        "corpus_purchase.amount" => money(r.money(10_000_000)),
+        "model_services.fees" => money(r.money(8_000_000)),
+        "ai_application_project.investment" => money(r.money(50_000_000)),
+        "ai_product_sales.annual_sales" => money(r.money(100_000_000)),
+        _ => by_kind(lib, r, field, profile),
+    }
+}
+
+fn choice(r: &mut Rng, ids: &[&str]) -> NewValue {
+    NewValue::Choice(r.pick(ids).to_string())
+}
+
+/// A value of the question's kind, for questions without a plan of their own.
+fn by_kind(lib: &Library, r: &mut Rng, field: Field, profile: &Profile) -> NewValue {
+    let question = lib.question(field);
+    match question.kind {
+        FieldKind::Text => NewValue::Text(format!("文本{}", r.range(0, 999))),
+        FieldKind::CreditCode => NewValue::Unknown,
+        FieldKind::Bool => NewValue::Bool(r.chance(85)),
+        FieldKind::Year => {
+            let earliest = question.not_before.as_ref().and_then(|o| match profile.get(o.field) {
+                Value::Year(y) => Some(y),
+                _ => None,
+            });
+            NewValue::Year(match earliest {
+                Some(y) => y + r.range(0, 3) as i32,
+                None => r.year(2021, 2027),
+            })
+        }
+        FieldKind::Date => {
+            // After the date it may not precede (a completion after its start).
+            let earliest = question.not_before.as_ref().and_then(|o| match profile.get(o.field) {
+                Value::Date(d) => Some(d),
+                _ => None,
+            });
+            match earliest {
+                Some(start) => {
+                    Date::from_days_since_epoch(start.days_since_epoch() + r.range(0, 1200) as i64)
+                        .map_or(NewValue::Unknown, NewValue::Date)
+                }
+                None => NewValue::Date(r.date(day("2021-01-01"), day("2026-12-31"))),
+            }
+        }
+        FieldKind::Money => NewValue::Money(r.money(50_000_000)),
+        FieldKind::Count => NewValue::Count(r.range(0, 1_000)),
+        FieldKind::Choice => {
+            // A choice that depends on another answer: one that belongs to it.
+            let parent = question.choices_within.as_ref().map(|p| profile.get(p.field));
+            let ids: Vec<&str> = question
+                .choices
+                .iter()
+                .filter(|c| match (&parent, &c.within) {
+                    (Some(Value::Choice(p)), Some(w)) => p == w,
+                    (Some(_), Some(_)) => false,
+                    _ => true,
+                })
+                .map(|c| c.id.as_str())
+                .collect();
+            if ids.is_empty() {
+                NewValue::Unknown
+            } else {
+                choice(r, &ids)
+            }
+        }
     }
 }
 
@@ -224,8 +377,8 @@ pub const COMPARED: [(&str, &str); 5] =
     [("P1", "P1"), ("P2-LG", "P2_LG"), ("P2-SC", "P2_SC"), ("P3", "P3"), ("P4", "P4")];
 
 /// P1–P4 as a ZEN decision graph (JDM): input → one expression node → output. The expression node
-/// writes each programme's amount in yuan, or null when the programme does not apply (its section
-/// is absent) or a condition fails. Parameters are those of `rules/guangdong-ai-robotics-2025.json`.
+/// writes each programme's amount in yuan, or null when the programme does not apply (its topic is
+/// switched off) or a condition fails. Parameters are those of `rules/guangdong-province.json`.
 pub fn zen_graph() -> serde_json::Value {
     let expressions: &[(&str, &str)] = &[
         // P1 manufacturing innovation centre: 40% of equipment + software, cap by level.
@@ -258,6 +411,7 @@ pub fn zen_graph() -> serde_json::Value {
         (
             "p3_ok",
             "benchmark_project != null and company.registered_in_guangdong == true \
+             and benchmark_project.independent_legal_person == true \
              and benchmark_project.applicant_type in ['ai_enterprise', 'research_institution', 'manufacturer'] \
              and benchmark_project.in_guangdong == true \
              and date(benchmark_project.start_date) >= date('2022-07-01') \
@@ -292,18 +446,52 @@ pub fn zen_graph() -> serde_json::Value {
     })
 }
 
-/// The profile as the peer engine's input: the profile file's JSON, with amounts as exact decimal
-/// numbers (the file writes them as strings; going through `f64` could change a fen).
+/// The profile as the peer engine's input: one object per topic switched on (`null` for a topic
+/// switched off), keyed like version-1 profile files, `{"company": {"city": …}, "little_giant":
+/// null, …}`, with amounts as exact decimal numbers (going through `f64` could change a fen).
 pub fn zen_input(profile: &Profile) -> zen_engine::Variable {
-    let json: serde_json::Value =
-        serde_json::from_str(&profile.to_json_compact()).expect("the engine writes valid JSON");
-    let input = zen_engine::Variable::from(json);
-    for &field in Field::ALL {
-        if let (FieldKind::Money, Value::Money(amount)) = (field.kind(), profile.get(field)) {
-            input.dot_insert(&field.path(), zen_engine::Variable::Number(amount));
+    let lib = library();
+    let mut top = serde_json::Map::new();
+    for topic in lib.topic_ids() {
+        let section = if profile.has_topic(topic) {
+            let mut entries = serde_json::Map::new();
+            for field in lib.fields_of(topic) {
+                entries.insert(key_of(lib, field).to_string(), json_value(profile.get(field)));
+            }
+            serde_json::Value::Object(entries)
+        } else {
+            serde_json::Value::Null
+        };
+        top.insert(lib.topic(topic).id.clone(), section);
+    }
+    let input = zen_engine::Variable::from(serde_json::Value::Object(top));
+    for field in lib.fields() {
+        if let Value::Money(amount) = profile.get(field) {
+            input.dot_insert(&lib.question(field).id, zen_engine::Variable::Number(amount));
         }
     }
     input
+}
+
+/// A question's key within its topic: `city` for `company.city`.
+fn key_of(lib: &Library, field: Field) -> &str {
+    let id = &lib.question(field).id;
+    id.split_once('.').map_or(id.as_str(), |(_, key)| key)
+}
+
+fn json_value(value: Value<'_>) -> serde_json::Value {
+    use serde_json::Value as J;
+    match value {
+        Value::Unknown => J::Null,
+        Value::Bool(b) => J::Bool(b),
+        Value::Count(n) => J::from(n),
+        Value::Year(y) => J::from(y),
+        // Replaced by an exact number in `zen_input`.
+        Value::Money(m) => J::String(m.to_string()),
+        Value::Date(d) => J::String(d.to_string()),
+        Value::Choice(s) | Value::Text(s) => J::String(s.to_string()),
+        Value::CreditCode(c) => J::String(c.as_str().to_string()),
+    }
 }
 
 /// The amount the peer engine gave under `key`: a number, or none for null.

@@ -1,13 +1,19 @@
 //! `estimate`: the engine on the command line, for one profile or a batch of them.
 //!
-//! estimate PROFILE.json [--as-of YYYY-MM-DD] [--lang zh|en] [--format text|json]
-//! estimate --batch [--as-of YYYY-MM-DD] [--lang zh|en] < profiles.jsonl > records.jsonl
+//! estimate PROFILE.json [--as-of YYYY-MM-DD] [--lang zh|en] [--format text|json] [--rules PACK.json]…
+//! estimate --batch [--as-of YYYY-MM-DD] [--lang zh|en] [--rules PACK.json]… < profiles.jsonl > records.jsonl
+//!
+//! Every pack that applies to the company is evaluated: the province's, its city's, its district's.
+//! `--rules` adds a pack file to the built-in ones (a pack with the id of a built-in one replaces
+//! it), checked as the built-in packs are: engine/docs/pack-format.md.
 //!
 //! A single profile gives the whole report (text, or the full view as JSON). A batch gives one
 //! small JSON record per input line, for screening many companies: engine/docs/batch-format.md.
 //!
-//! Exit status: 0 on success, 2 on bad input or usage (with a message naming the field).
+//! Exit status: 0 on success, 2 on bad input, a bad pack or bad usage (with a message naming the
+//! field, or the pack file and the place in it).
 
+use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
@@ -19,13 +25,16 @@ use subsidy_engine::input::ProfileError;
 use subsidy_engine::report::{
     Amount, Checked, MissingInput, NearMiss, Note, Outcome, Report, Status, Totals, Verdict, Warning,
 };
-use subsidy_engine::rules::Formula;
+use subsidy_engine::rules::{read_pack, Level, PackSource};
 use subsidy_engine::view::ReportView;
-use subsidy_engine::{evaluate, Date, EvalError, Lang, Profile, RuleSet};
+use subsidy_engine::{evaluate, Date, EvalError, Lang, Library, Profile};
 
-const USAGE: &str = "usage: estimate PROFILE.json [--as-of YYYY-MM-DD] [--lang zh|en] [--format text|json]
-       estimate --batch [--as-of YYYY-MM-DD] [--lang zh|en]   (JSON Lines on stdin, one JSON record per line on stdout)
-用法：estimate 档案.json [--as-of 日期] [--lang zh|en] [--format text|json]；批量：estimate --batch < 档案.jsonl";
+const USAGE: &str = "usage: estimate PROFILE.json [--as-of YYYY-MM-DD] [--lang zh|en] [--format text|json] [--rules PACK.json]...
+       estimate --batch [--as-of YYYY-MM-DD] [--lang zh|en] [--rules PACK.json]...   (JSON Lines on stdin, one JSON record per line on stdout)
+       --rules PACK.json   add a policy pack to the built-in ones (repeatable; a pack with a built-in pack's id replaces it)
+用法：estimate 档案.json [--as-of 日期] [--lang zh|en] [--format text|json] [--rules 规则包.json]…
+      批量：estimate --batch [--as-of 日期] [--lang zh|en] [--rules 规则包.json]… < 档案.jsonl
+      --rules 规则包.json   在内置规则包之外加载一个规则包（可重复；与内置规则包同 id 时替换之）";
 
 struct Options {
     profile: Option<String>,
@@ -33,6 +42,8 @@ struct Options {
     lang: Lang,
     json: bool,
     batch: bool,
+    /// Pack files to add to the built-in packs, in the order given.
+    rules: Vec<String>,
 }
 
 fn main() -> ExitCode {
@@ -43,8 +54,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let rules = RuleSet::guangdong_2025();
-    let result = if options.batch { batch(&options, rules) } else { single(&options, rules) };
+    let result = load_library(&options).and_then(|extended| {
+        let library = extended.as_ref().unwrap_or_else(|| Library::builtin());
+        if options.batch {
+            batch(&options, library)
+        } else {
+            single(&options, library)
+        }
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -55,8 +72,14 @@ fn main() -> ExitCode {
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
-    let mut options =
-        Options { profile: None, as_of: today_in_china(), lang: Lang::Zh, json: false, batch: false };
+    let mut options = Options {
+        profile: None,
+        as_of: today_in_china(),
+        lang: Lang::Zh,
+        json: false,
+        batch: false,
+        rules: Vec::new(),
+    };
     while let Some(arg) = args.next() {
         let mut value =
             |name: &str| args.next().ok_or_else(|| format!("{name} needs a value / {name} 缺少取值"));
@@ -83,6 +106,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
                     }
                 };
             }
+            "--rules" => options.rules.push(value("--rules")?),
             "--batch" => options.batch = true,
             "-h" | "--help" => return Err(String::new()),
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg} / 未知选项 {arg}")),
@@ -96,6 +120,26 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
     Ok(options)
 }
 
+/// The built-in packs with the `--rules` files added, read, linked and checked as the built-in
+/// packs are; `None` when there are no such files (the built-in library is then used as it is).
+/// An error names the file, and the place in it or the pack and the place in the pack.
+fn load_library(options: &Options) -> Result<Option<Library>, String> {
+    if options.rules.is_empty() {
+        return Ok(None);
+    }
+    let lang = options.lang;
+    let mut packs = Vec::with_capacity(options.rules.len());
+    for path in &options.rules {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{path}: {} ({e})", lang.pick("无法读取规则包", "cannot read the pack")))?;
+        packs.push(read_pack(&PackSource { name: path, text: &text }).map_err(|e| e.to_string())?);
+    }
+    // Linking and checking see the packs together: say which file holds which pack.
+    let files: Vec<String> =
+        options.rules.iter().zip(&packs).map(|(path, pack)| format!("{path} (pack {})", pack.id)).collect();
+    Library::builtin().with_packs(packs).map(Some).map_err(|e| format!("{}: {e}", files.join(", ")))
+}
+
 /// "Today" where the policy applies: China Standard Time (UTC+8), so that a run at 07:00 in
 /// Guangzhou does not use yesterday's date.
 fn today_in_china() -> Date {
@@ -105,7 +149,7 @@ fn today_in_china() -> Date {
         .unwrap_or_else(|| Date::new(2026, 1, 1).unwrap_or_else(|| unreachable!()))
 }
 
-fn single(options: &Options, rules: &RuleSet) -> Result<(), String> {
+fn single(options: &Options, library: &Library) -> Result<(), String> {
     let lang = options.lang;
     let path = options.profile.as_deref().unwrap_or("-");
     let mut text = String::new();
@@ -115,9 +159,10 @@ fn single(options: &Options, rules: &RuleSet) -> Result<(), String> {
         std::fs::read_to_string(path).map(|t| text = t)
     };
     read.map_err(|e| format!("{path}: {} ({e})", lang.pick("无法读取", "cannot read")))?;
-    let profile = Profile::from_json(&text).map_err(|errors| describe(path, &errors, lang))?;
-    let report = evaluate(&profile, rules, options.as_of).map_err(|e| match e {
-        EvalError::Invalid(errors) => describe(path, &errors, lang),
+    let profile =
+        Profile::from_json(library, &text).map_err(|errors| describe(path, &errors, library, lang))?;
+    let report = evaluate(&profile, library, options.as_of).map_err(|e| match e {
+        EvalError::Invalid(errors) => describe(path, &errors, library, lang),
         EvalError::Overflow { programme } => {
             format!("{path}: {} {programme}", lang.pick("计算溢出：", "arithmetic overflow in"))
         }
@@ -131,8 +176,8 @@ fn single(options: &Options, rules: &RuleSet) -> Result<(), String> {
     io::stdout().write_all(output.as_bytes()).map_err(|e| e.to_string())
 }
 
-fn describe(path: &str, errors: &[ProfileError], lang: Lang) -> String {
-    let lines: Vec<String> = errors.iter().map(|e| format!("{path}: {}", e.message(lang))).collect();
+fn describe(path: &str, errors: &[ProfileError], library: &Library, lang: Lang) -> String {
+    let lines: Vec<String> = errors.iter().map(|e| format!("{path}: {}", e.message(library, lang))).collect();
     lines.join("\n")
 }
 
@@ -144,26 +189,30 @@ struct BatchRecord<'a, 'r> {
     line: usize,
     /// The same on every line: written once for the batch.
     as_of: &'a str,
-    totals: &'a Totals,
+    /// One entry per level that has programmes, province first.
+    totals: &'a [Totals],
     programmes: ProgrammeRecords<'a, 'r>,
     /// Inputs still missing, the most valuable first.
     #[serde(skip_serializing_if = "FieldsOf::is_empty")]
     missing: FieldsOf<'a, MissingInput<'r>>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    warnings: &'a [Warning],
+    #[serde(skip_serializing_if = "Warnings::is_empty")]
+    warnings: Warnings<'a>,
 }
 
 #[derive(Serialize)]
 struct ProgrammeRecord<'a> {
     id: &'a str,
+    /// The id of the pack the programme belongs to, and its level.
+    pack: &'a str,
+    level: Level,
     verdict: Verdict,
     amount: Amount,
-    /// The input the amount assumed, when the city award was not entered and the city's
-    /// published award was taken.
+    /// The question the amount assumed, when it was not answered and a published figure (a city's
+    /// award) was taken.
     #[serde(skip_serializing_if = "Option::is_none")]
-    prefilled: Option<Field>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    missing: &'a [Field],
+    prefilled: Option<&'a str>,
+    #[serde(skip_serializing_if = "FieldsOf::is_empty")]
+    missing: FieldsOf<'a, Field>,
     #[serde(skip_serializing_if = "ConditionIds::is_empty")]
     not_met: ConditionIds<'a>,
     #[serde(skip_serializing_if = "ConditionIds::is_empty")]
@@ -174,13 +223,14 @@ struct ProgrammeRecord<'a> {
 
 impl<'a, 'r> BatchRecord<'a, 'r> {
     fn new(line: usize, as_of: &'a str, report: &'a Report<'r>) -> BatchRecord<'a, 'r> {
+        let library = report.library;
         BatchRecord {
             line,
             as_of,
             totals: &report.totals,
-            programmes: ProgrammeRecords(&report.outcomes),
-            missing: FieldsOf(&report.missing, |m| m.field),
-            warnings: &report.warnings,
+            programmes: ProgrammeRecords(library, &report.outcomes),
+            missing: FieldsOf(library, &report.missing, |m| m.field),
+            warnings: Warnings(library, &report.warnings),
         }
     }
 }
@@ -188,51 +238,55 @@ impl<'a, 'r> BatchRecord<'a, 'r> {
 // The lists of a record are written straight from the report, without collecting them first.
 
 /// One `ProgrammeRecord` per outcome, as a JSON array.
-struct ProgrammeRecords<'a, 'r>(&'a [Outcome<'r>]);
+struct ProgrammeRecords<'a, 'r>(&'a Library, &'a [Outcome<'r>]);
 
 impl Serialize for ProgrammeRecords<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(ProgrammeRecord::new))
+        serializer.collect_seq(self.1.iter().map(|o| ProgrammeRecord::new(self.0, o)))
     }
 }
 
-/// The fields of one of the report's lists (missing inputs, near misses), as a JSON array.
-struct FieldsOf<'a, T>(&'a [T], fn(&T) -> Field);
+/// The fields of one of the report's lists (missing inputs, near misses), as a JSON array of
+/// question ids.
+struct FieldsOf<'a, T>(&'a Library, &'a [T], fn(&T) -> Field);
 
 impl<T> FieldsOf<'_, T> {
     fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.1.is_empty()
     }
 }
 
 impl<T> Serialize for FieldsOf<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(self.1))
+        serializer.collect_seq(self.1.iter().map(|item| self.0.question((self.2)(item)).id.as_str()))
     }
 }
 
 impl<'a> ProgrammeRecord<'a> {
-    fn new(outcome: &'a Outcome<'_>) -> ProgrammeRecord<'a> {
+    fn new(library: &'a Library, outcome: &'a Outcome<'_>) -> ProgrammeRecord<'a> {
         ProgrammeRecord {
             id: &outcome.programme.id,
+            pack: &outcome.pack.id,
+            level: outcome.pack.level,
             verdict: outcome.verdict,
             amount: outcome.amount,
-            prefilled: prefilled_award(outcome),
-            missing: &outcome.missing,
+            prefilled: prefilled(outcome),
+            missing: FieldsOf(library, &outcome.missing, |field| *field),
             not_met: ConditionIds(&outcome.conditions, Status::NotMet),
             assumed: ConditionIds(&outcome.conditions, Status::Assumed),
-            near_misses: FieldsOf(&outcome.hints, |hint| hint.field),
+            near_misses: FieldsOf(library, &outcome.hints, |hint| hint.field),
         }
     }
 }
 
-/// The city award field that was pre-filled with the city's published award, if it was.
-fn prefilled_award(outcome: &Outcome<'_>) -> Option<Field> {
-    let prefilled = outcome.notes.iter().any(|note| matches!(note, Note::PrefilledCityAward(_)));
-    match &outcome.programme.formula {
-        Some(Formula::CityAwardMatch { award, .. }) if prefilled => Some(*award),
+/// The question whose unanswered value was taken from a published figure, if the amount rests
+/// on one.
+fn prefilled<'a>(outcome: &Outcome<'a>) -> Option<&'a str> {
+    outcome.amount.yuan()?;
+    outcome.notes.iter().find_map(|note| match note {
+        Note::Prefilled(prefill) => Some(prefill.field.id.as_str()),
         _ => None,
-    }
+    })
 }
 
 /// The ids of the conditions with one status, written as a JSON array without collecting them.
@@ -254,6 +308,54 @@ impl Serialize for ConditionIds<'_> {
     }
 }
 
+/// The report's warnings, each with its kind and its question id.
+struct Warnings<'a>(&'a Library, &'a [Warning]);
+
+impl Warnings<'_> {
+    fn is_empty(&self) -> bool {
+        self.1.is_empty()
+    }
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum WarningRecord<'a> {
+    FutureYear {
+        field: &'a str,
+        year: i32,
+    },
+    FutureDate {
+        field: &'a str,
+        date: Date,
+    },
+    /// A credit code whose registering division disagrees with the registration answer.
+    CreditCodeDivision {
+        field: &'a str,
+    },
+    CityAwardAboveCap {
+        field: &'a str,
+        cap: Decimal,
+    },
+}
+
+impl Serialize for Warnings<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let id = |field: &Field| self.0.question(*field).id.as_str();
+        serializer.collect_seq(self.1.iter().map(|warning| match warning {
+            Warning::FutureYear { field, year } => {
+                WarningRecord::FutureYear { field: id(field), year: *year }
+            }
+            Warning::FutureDate { field, date } => {
+                WarningRecord::FutureDate { field: id(field), date: *date }
+            }
+            Warning::Division { field } => WarningRecord::CreditCodeDivision { field: id(field) },
+            Warning::CityAwardAboveCap { field, cap } => {
+                WarningRecord::CityAwardAboveCap { field: id(field), cap: *cap }
+            }
+        }))
+    }
+}
+
 /// The batch record of a line that could not be evaluated.
 #[derive(Serialize)]
 struct BatchErrors {
@@ -263,6 +365,8 @@ struct BatchErrors {
 
 #[derive(Serialize)]
 struct BatchError {
+    /// The question id, or the place in the line that is not a question; empty for the line as a
+    /// whole.
     field: String,
     message: String,
 }
@@ -283,7 +387,7 @@ struct Chunk {
 ///
 /// The input is read here in chunks of whole lines, evaluated by one worker per core, and written by
 /// one writer thread in input order: the output is the same as one thread would write, only sooner.
-fn batch(options: &Options, rules: &RuleSet) -> Result<(), String> {
+fn batch(options: &Options, library: &Library) -> Result<(), String> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let as_of = options.as_of.to_string();
     let as_of = as_of.as_str();
@@ -302,7 +406,7 @@ fn batch(options: &Options, rules: &RuleSet) -> Result<(), String> {
                 let mut out = Vec::with_capacity(chunk.text.len() * 2);
                 for (offset, line) in chunk.text.lines().enumerate() {
                     if !line.trim().is_empty() {
-                        batch_line(&mut out, chunk.first_line + offset, line, as_of, options, rules);
+                        batch_line(&mut out, chunk.first_line + offset, line, as_of, options, library);
                     }
                 }
                 if done_tx.send((number, out)).is_err() {
@@ -380,34 +484,41 @@ fn read_chunks(work_tx: &mpsc::SyncSender<(usize, Chunk)>) -> Result<(), String>
 
 /// Evaluates one line and appends its record (result or errors) and a newline to `out`. `as_of` is
 /// `options.as_of` written out.
-fn batch_line(out: &mut Vec<u8>, number: usize, line: &str, as_of: &str, options: &Options, rules: &RuleSet) {
+fn batch_line(
+    out: &mut Vec<u8>,
+    number: usize,
+    line: &str,
+    as_of: &str,
+    options: &Options,
+    library: &Library,
+) {
     let lang = options.lang;
+    let errors = |errors: &[ProfileError]| batch_errors(number, errors, library, lang);
     // Writing plain data into memory cannot fail.
-    let _ = match Profile::from_json(line) {
-        Err(errors) => serde_json::to_writer(&mut *out, &batch_errors(number, &errors, lang)),
-        Ok(profile) => match evaluate(&profile, rules, options.as_of) {
+    let _ = match Profile::from_json(library, line) {
+        Err(problems) => serde_json::to_writer(&mut *out, &errors(&problems)),
+        Ok(profile) => match evaluate(&profile, library, options.as_of) {
             Ok(report) => serde_json::to_writer(&mut *out, &BatchRecord::new(number, as_of, &report)),
-            Err(EvalError::Invalid(errors)) => {
-                serde_json::to_writer(&mut *out, &batch_errors(number, &errors, lang))
-            }
-            Err(EvalError::Overflow { .. }) => {
-                serde_json::to_writer(&mut *out, &batch_errors(number, &[], lang))
-            }
+            Err(EvalError::Invalid(problems)) => serde_json::to_writer(&mut *out, &errors(&problems)),
+            Err(EvalError::Overflow { .. }) => serde_json::to_writer(&mut *out, &errors(&[])),
         },
     };
     out.push(b'\n');
 }
 
-/// The error record: each problem with its field's path and a message in `lang`; no problems
-/// means the arithmetic overflowed.
-fn batch_errors(line: usize, errors: &[ProfileError], lang: Lang) -> BatchErrors {
+/// The error record: each problem with its question id (or its place in the line) and a message
+/// in `lang`; no problems means the arithmetic overflowed.
+fn batch_errors(line: usize, errors: &[ProfileError], library: &Library, lang: Lang) -> BatchErrors {
     let errors = if errors.is_empty() {
         vec![BatchError {
             field: String::new(),
             message: lang.pick("计算溢出", "arithmetic overflow").into(),
         }]
     } else {
-        errors.iter().map(|e| BatchError { field: e.path(), message: e.message(lang) }).collect()
+        errors
+            .iter()
+            .map(|e| BatchError { field: e.path(library), message: e.message(library, lang) })
+            .collect()
     };
     BatchErrors { line, errors }
 }

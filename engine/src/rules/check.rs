@@ -1,13 +1,17 @@
-//! The load-time check of a rule file. Its messages are for whoever edits the data, so they name
-//! the programme, the condition and the problem.
+//! The load-time check of the packs. Its messages are for whoever edits the data, so they name the
+//! pack, the programme, the condition and the problem. A library that passes is complete: both
+//! languages everywhere, citations and documents that resolve, rules that read questions of the
+//! right kind and of their own topic, dates in order.
 
+use super::library::Library;
 use super::model::*;
-use crate::fields::{Field, FieldKind, Section};
+use crate::fields::{FieldKind, TopicId};
 use crate::lang::Text;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 use std::fmt;
 
+/// The pack file shape this engine reads.
 pub const SCHEMA: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -19,24 +23,24 @@ pub enum RuleError {
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RuleError::Parse(e) => write!(f, "rule file is not readable: {e}"),
-            RuleError::Invalid(problems) => {
-                write!(f, "rule file has problems:\n- {}", problems.join("\n- "))
-            }
+            RuleError::Parse(e) => write!(f, "pack file is not readable: {e}"),
+            RuleError::Invalid(problems) => write!(f, "packs have problems:\n- {}", problems.join("\n- ")),
         }
     }
 }
 
 impl std::error::Error for RuleError {}
 
-struct Checker<'r> {
-    rules: &'r RuleSet,
-    problems: Vec<String>,
-}
-
-pub(super) fn check(rules: &RuleSet) -> Result<(), RuleError> {
-    let mut c = Checker { rules, problems: Vec::new() };
-    c.rule_set();
+pub(super) fn check(library: &Library) -> Result<(), RuleError> {
+    let mut c = Checker { library, pack: &library.packs[0], problems: Vec::new() };
+    unique(&mut c, "packs", library.packs.iter().map(|p| p.id.as_str()));
+    if library.packs.iter().filter(|p| p.level == Level::Common).count() > 1 {
+        c.problem("packs", "more than one common pack");
+    }
+    for pack in &library.packs {
+        c.pack = pack;
+        c.pack();
+    }
     if c.problems.is_empty() {
         Ok(())
     } else {
@@ -44,9 +48,15 @@ pub(super) fn check(rules: &RuleSet) -> Result<(), RuleError> {
     }
 }
 
-impl Checker<'_> {
+struct Checker<'l> {
+    library: &'l Library,
+    pack: &'l Pack,
+    problems: Vec<String>,
+}
+
+impl<'l> Checker<'l> {
     fn problem(&mut self, at: &str, what: impl fmt::Display) {
-        self.problems.push(format!("{at}: {what}"));
+        self.problems.push(format!("{}: {at}: {what}", self.pack.id));
     }
 
     fn text(&mut self, at: &str, text: &Text) {
@@ -56,57 +66,146 @@ impl Checker<'_> {
     }
 
     fn cite(&mut self, at: &str, id: &str) {
-        if self.rules.citation(id).is_none() {
-            self.problem(at, format!("cites {id:?}, which is not in citations"));
+        if self.pack.citation(id).is_none() {
+            self.problem(at, format!("cites {id:?}, which is not in this pack's citations"));
         }
     }
 
-    fn rule_set(&mut self) {
-        let r = self.rules;
-        if r.schema != SCHEMA {
-            self.problem("schema", format!("is {}, this engine reads {SCHEMA}", r.schema));
+    fn pack(&mut self) {
+        let p = self.pack;
+        if p.schema != SCHEMA {
+            self.problem("schema", format!("is {}, this engine reads {SCHEMA}", p.schema));
         }
-        self.text("title", &r.title);
-        unique(self, "documents", r.documents.iter().map(|d| d.id.as_str()));
-        unique(self, "citations", r.citations.iter().map(|c| c.id.as_str()));
-        unique(self, "programmes", r.programmes.iter().map(|p| p.id.as_str()));
-        for d in &r.documents {
-            let at = format!("document {}", d.id);
-            self.text(&at, &d.title);
-            self.text(&at, &d.issuer);
-            if d.in_force.is_some_and(|p| p.to.is_some_and(|to| to < p.from)) {
-                self.problem(&at, "in_force ends before it starts");
-            }
-            if (d.dated.is_none() || d.in_force.is_none()) && d.note.is_none() {
-                self.problem(&at, "a document without a date or period of force needs a note saying why");
-            }
-            if let Some(note) = &d.note {
-                self.text(&at, note);
-            }
-            if d.number.trim().is_empty() || d.source_url.trim().is_empty() {
-                self.problem(&at, "needs its number and a source_url");
-            }
+        self.text("title", &p.title);
+        self.text("place", &p.place);
+        if p.version.trim().is_empty() {
+            self.problem("version", "is empty");
         }
-        for c in &r.citations {
+        match (p.level, &p.applies) {
+            (Level::Common | Level::Province, Some(_)) => {
+                self.problem("applies", "common and provincial packs apply everywhere")
+            }
+            (Level::City | Level::District, None) => {
+                self.problem("applies", "a city or district pack must say where it applies")
+            }
+            (_, Some(test)) => self.test("applies", None, test),
+            _ => {}
+        }
+        if p.level == Level::Common && !p.programmes.is_empty() {
+            self.problem("programmes", "the common pack declares questions only");
+        }
+        unique(self, "documents", p.documents.iter().map(|d| d.id.as_str()));
+        unique(self, "citations", p.citations.iter().map(|c| c.id.as_str()));
+        unique(self, "programmes", p.programmes.iter().map(|p| p.id.as_str()));
+        for d in &p.documents {
+            self.document(d);
+        }
+        for c in &p.citations {
             let at = format!("citation {}", c.id);
             self.text(&at, &c.article);
             self.text(&at, &c.topic);
-            if r.document(&c.document).is_none() {
+            if p.document(&c.document).is_none() {
                 self.problem(&at, format!("names document {:?}, which is not listed", c.document));
             }
         }
-        for p in &r.programmes {
-            self.programme(p);
+        for t in &p.topics {
+            let at = format!("topic {}", t.id);
+            self.text(&at, &t.title);
+            for text in t.ask.iter().chain(&t.help) {
+                self.text(&at, text);
+            }
         }
-        for a in &r.city_awards {
-            let at = format!("city award {} {}", a.city.id(), a.recognition.key());
-            self.cite(&at, &a.cite);
-            if !matches!(a.recognition, Section::LittleGiant | Section::SingleChampion) {
-                self.problem(&at, "recognition must be little_giant or single_champion");
+        for q in &p.questions {
+            self.question(q);
+        }
+        for programme in &p.programmes {
+            self.programme(programme);
+        }
+        for prefill in &p.prefills {
+            let at = format!("prefill {}", prefill.field.id);
+            self.cite(&at, &prefill.cite);
+            self.kind(&at, &prefill.field, FieldKind::Money);
+            self.positive(&at, prefill.amount);
+            self.test(&at, None, &prefill.when);
+            for n in &prefill.notes {
+                self.text(&at, n);
             }
-            if a.amount <= Decimal::ZERO {
-                self.problem(&at, "amount must be positive");
+        }
+    }
+
+    fn document(&mut self, d: &Document) {
+        let at = format!("document {}", d.id);
+        self.text(&at, &d.title);
+        self.text(&at, &d.issuer);
+        if let Some(period) = d.in_force {
+            if period.to.is_some_and(|to| to < period.from) {
+                self.problem(&at, "in_force ends before it starts");
             }
+            if d.dated.is_some_and(|dated| period.to.is_some_and(|to| to < dated)) {
+                self.problem(&at, "in_force ends before the document is dated");
+            }
+        }
+        let open_end = d.in_force.is_some_and(|p| p.to.is_none());
+        if (d.dated.is_none() || d.in_force.is_none() || open_end) && d.note.is_none() {
+            self.problem(&at, "a document without a date or an end of force needs a note saying why");
+        }
+        if let Some(note) = &d.note {
+            self.text(&at, note);
+        }
+        if d.number.trim().is_empty() || d.source_url.trim().is_empty() {
+            self.problem(&at, "needs its number and a source_url");
+        }
+    }
+
+    fn question(&mut self, q: &Question) {
+        let at = format!("question {}", q.id);
+        self.text(&at, &q.label);
+        for text in q.help.iter().chain(&q.unit) {
+            self.text(&at, text);
+        }
+        if q.id.trim().is_empty() || q.id.contains(char::is_whitespace) {
+            self.problem(&at, "an id needs letters, digits, '_' or '.' only");
+        }
+        match q.kind {
+            FieldKind::Choice => {
+                if q.choices.len() < 2 {
+                    self.problem(&at, "a choice needs at least two choices");
+                }
+                unique(self, &at, q.choices.iter().map(|c| c.id.as_str()));
+                for c in &q.choices {
+                    self.text(&format!("{at} choice {}", c.id), &c.label);
+                }
+            }
+            _ if !q.choices.is_empty() => self.problem(&at, "only a choice question has choices"),
+            _ => {}
+        }
+        if let Some(within) = &q.choices_within {
+            self.kind(&at, within, FieldKind::Choice);
+            let parent = self.library.question(within.field);
+            for c in &q.choices {
+                match &c.within {
+                    Some(w) if parent.choice(w).is_some() => {}
+                    _ => {
+                        self.problem(&at, format!("choice {} must be within a choice of {}", c.id, within.id))
+                    }
+                }
+            }
+        }
+        if let Some(test) = &q.ask_when {
+            self.test(&at, None, test);
+        }
+        if let Some(before) = &q.not_before {
+            self.kind(&at, before, q.kind);
+            if !matches!(q.kind, FieldKind::Date | FieldKind::Year) {
+                self.problem(&at, "not_before is for dates and years");
+            }
+        }
+        if let Some(d) = &q.division {
+            if q.kind != FieldKind::CreditCode {
+                self.problem(&at, "a division check is for credit codes");
+            }
+            self.kind(&at, &d.agrees_with, FieldKind::Bool);
+            self.text(&at, &d.warning);
         }
     }
 
@@ -116,18 +215,25 @@ impl Checker<'_> {
         self.text(&at, &p.summary);
         self.text(&format!("{at} apply"), &p.apply.channel);
         self.text(&format!("{at} apply"), &p.apply.office);
+        for t in p.apply.window.iter().chain(&p.apply.documents).chain(&p.confidence_note) {
+            self.text(&format!("{at} apply"), t);
+        }
         if p.cites.is_empty() {
             self.problem(&at, "needs at least one citation");
         }
         for id in &p.cites {
             self.cite(&at, id);
         }
+        let topic = p.topic_index.map(TopicId);
         for note in &p.notes {
-            self.text(&format!("{at} note"), note);
+            self.text(&format!("{at} note"), &note.text);
+            if let Some(when) = &note.when {
+                self.test(&format!("{at} note"), topic, when);
+            }
         }
         if let Some(c) = &p.competitive {
             self.text(&format!("{at} quota"), &c.quota);
-            if c.quota_per_year == 0 {
+            if c.quota_per_year == Some(0) {
                 self.problem(&at, "a competitive quota must be at least 1");
             }
         }
@@ -135,110 +241,151 @@ impl Checker<'_> {
             self.text(&format!("{at} round"), &round.label);
             self.cite(&format!("{at} round"), &round.cite);
         }
-        let Some(section) = p.section else {
+        let Some(topic) = topic else {
             if !p.conditions.is_empty() || p.formula.is_some() {
-                self.problem(&at, "an informational item (no section) cannot have conditions or a formula");
+                self.problem(&at, "an informational item (no topic) cannot have conditions or a formula");
             }
             return;
         };
+        if !self.library.topic(topic).is_optional() {
+            self.problem(&at, "a programme's topic must be one the company can switch on");
+        }
         unique(self, &format!("{at} conditions"), p.conditions.iter().map(|c| c.id.as_str()));
         for condition in &p.conditions {
             let at = format!("{at} condition {}", condition.id);
             self.text(&at, &condition.text);
             self.cite(&at, &condition.cite);
-            self.test(&at, section, &condition.test);
+            self.test(&at, Some(topic), &condition.test);
         }
         for reading in &p.readings {
             let at = format!("{at} reading {}", reading.id);
             self.text(&at, &reading.taken);
             self.text(&at, &reading.alternative);
             if let Some(test) = &reading.when {
-                self.test(&at, section, test);
+                self.test(&at, Some(topic), test);
             }
         }
         match &p.formula {
-            None => self.problem(&at, "a programme with a section needs a formula"),
-            Some(formula) => self.formula(&at, section, formula),
+            None => self.problem(&at, "a programme with a topic needs a formula"),
+            Some(formula) => self.formula(&format!("{at} formula"), topic, formula),
         }
     }
 
-    fn field(&mut self, at: &str, section: Section, field: Field, fits: bool, wanted: &str) {
-        if field.section() != section && field.section() != Section::Company {
-            self.problem(at, format!("reads {}, outside its section {}", field.path(), section.key()));
-        }
-        if !fits {
-            self.problem(at, format!("{} is not {wanted}", field.path()));
-        }
-    }
-
-    fn test(&mut self, at: &str, section: Section, test: &Test) {
-        let number = |f: Field| matches!(f.kind(), FieldKind::Money | FieldKind::Count | FieldKind::Year);
-        match test {
-            Test::Is { field, .. } => {
-                self.field(at, section, *field, field.kind() == FieldKind::Bool, "yes/no")
+    /// A rule reads its own topic's questions and those always asked (the company's).
+    fn reads(&mut self, at: &str, topic: Option<TopicId>, r: &FieldRef) {
+        let own = self.library.topic_of(r.field);
+        let always = !self.library.topic(own).is_optional();
+        if let Some(topic) = topic {
+            if own != topic && !always {
+                self.problem(
+                    at,
+                    format!("reads {}, outside its topic {}", r.id, self.library.topic(topic).id),
+                );
             }
+        }
+    }
+
+    fn kind(&mut self, at: &str, r: &FieldRef, wanted: FieldKind) {
+        let kind = self.library.kind(r.field);
+        if kind != wanted {
+            self.problem(at, format!("{} is a {kind:?} question, not {wanted:?}", r.id));
+        }
+    }
+
+    fn test(&mut self, at: &str, topic: Option<TopicId>, test: &Test) {
+        if let Some(r) = test.field_ref() {
+            self.reads(at, topic, r);
+        }
+        match test {
+            Test::Is { field, .. } => self.kind(at, field, FieldKind::Bool),
             Test::OneOf { field, values } => {
-                self.field(at, section, *field, matches!(field.kind(), FieldKind::Choice(_)), "a choice");
-                for v in values {
-                    if !field.choices().iter().any(|c| c.id == v) {
-                        self.problem(at, format!("{v:?} is not a choice of {}", field.path()));
-                    }
+                self.kind(at, field, FieldKind::Choice);
+                let question = self.library.question(field.field);
+                let unknown: Vec<&String> = values.iter().filter(|v| question.choice(v).is_none()).collect();
+                for v in unknown {
+                    self.problem(at, format!("{v:?} is not a choice of {}", field.id));
                 }
             }
             Test::MoreThan { field, .. } | Test::AtLeast { field, .. } => {
-                self.field(at, section, *field, number(*field), "a number")
+                if !self.library.kind(field.field).is_number() {
+                    self.problem(at, format!("{} is not a number", field.id));
+                }
             }
             Test::YearBetween { field, from, to, .. } => {
-                self.field(at, section, *field, field.kind() == FieldKind::Year, "a year");
+                self.kind(at, field, FieldKind::Year);
                 if from > to {
                     self.problem(at, "year window ends before it starts");
                 }
             }
             Test::OnOrAfter { field, .. } | Test::OnOrBefore { field, .. } => {
-                self.field(at, section, *field, field.kind() == FieldKind::Date, "a date")
+                self.kind(at, field, FieldKind::Date)
             }
-            Test::AnyOf(tests) => {
+            Test::WithinYearsOfAsOf { field, years } => {
+                self.kind(at, field, FieldKind::Date);
+                if *years == 0 {
+                    self.problem(at, "within_years_of_as_of needs at least one year");
+                }
+            }
+            Test::AnyOf(tests) | Test::AllOf(tests) => {
                 if tests.len() < 2 {
-                    self.problem(at, "any_of needs at least two tests");
+                    self.problem(at, "any_of and all_of need at least two tests");
                 }
                 for t in tests {
-                    self.test(at, section, t);
+                    self.test(at, topic, t);
                 }
             }
         }
     }
 
-    fn formula(&mut self, at: &str, section: Section, formula: &Formula) {
-        let money = |f: &Field| f.kind() == FieldKind::Money;
+    fn money(&mut self, at: &str, topic: TopicId, r: &FieldRef) {
+        self.reads(at, Some(topic), r);
+        self.kind(at, r, FieldKind::Money);
+    }
+
+    fn formula(&mut self, at: &str, topic: TopicId, formula: &Formula) {
         match formula {
-            Formula::RateOfBase { rate, base, cap } => {
-                if *rate <= Decimal::ZERO || *rate > Decimal::ONE {
-                    self.problem(at, format!("rate {rate} is not in (0, 1]"));
-                }
+            Formula::RateOfBase { rate, base, cap, rate_when, alternatives } => {
+                self.rate(at, *rate);
                 if base.is_empty() {
                     self.problem(at, "the base needs at least one field");
                 }
                 for f in base {
-                    self.field(at, section, *f, money(f), "an amount");
+                    self.money(at, topic, f);
                 }
                 match cap {
                     Cap::Fixed(amount) => self.positive(at, *amount),
                     Cap::ByChoice { by, amounts } => {
-                        self.field(at, section, *by, matches!(by.kind(), FieldKind::Choice(_)), "a choice");
+                        self.reads(at, Some(topic), by);
+                        self.kind(at, by, FieldKind::Choice);
+                        let question = self.library.question(by.field);
                         for (choice, amount) in amounts {
-                            if !by.choices().iter().any(|c| c.id == choice) {
-                                self.problem(
-                                    at,
-                                    format!("cap for {choice:?}, not a choice of {}", by.path()),
-                                );
+                            if question.choice(choice).is_none() {
+                                self.problem(at, format!("cap for {choice:?}, not a choice of {}", by.id));
                             }
                             self.positive(at, *amount);
                         }
                     }
                 }
+                for r in rate_when {
+                    self.rate(at, r.rate);
+                    self.text(at, &r.text);
+                    self.test(at, Some(topic), &r.when);
+                }
+                for a in alternatives {
+                    self.text(at, &a.text);
+                    if let Some(rate) = a.rate {
+                        self.rate(at, rate);
+                    }
+                    if let Some(cap) = a.cap {
+                        self.positive(at, cap);
+                    }
+                    if a.rate.is_none() && a.cap.is_none() && !a.cap_only {
+                        self.problem(at, "an alternative needs a rate, a cap or cap_only");
+                    }
+                }
             }
             Formula::CityAwardMatch { award, ratio, total_cap, readings } => {
-                self.field(at, section, *award, money(award), "an amount");
+                self.money(at, topic, award);
                 self.positive(at, *ratio);
                 self.positive(at, *total_cap);
                 if readings.is_empty() {
@@ -253,9 +400,43 @@ impl Checker<'_> {
                 }
             }
             Formula::NoFixedAmount { estimate, case_by_case_from } => {
-                self.field(at, section, *estimate, money(estimate), "an amount");
+                self.money(at, topic, estimate);
                 self.positive(at, *case_by_case_from);
             }
+            Formula::PerItem { count, amount, cap } => {
+                self.reads(at, Some(topic), count);
+                self.kind(at, count, FieldKind::Count);
+                self.positive(at, *amount);
+                if let Some(cap) = cap {
+                    self.positive(at, *cap);
+                }
+            }
+            Formula::Tiers { by, tiers } => {
+                if tiers.is_empty() {
+                    self.problem(at, "needs at least one tier");
+                }
+                unique(self, at, tiers.iter().map(|t| t.id.as_str()));
+                for t in tiers {
+                    self.text(at, &t.label);
+                    self.positive(at, t.amount);
+                }
+                if let Some(by) = by {
+                    self.reads(at, Some(topic), by);
+                    self.kind(at, by, FieldKind::Choice);
+                    let question = self.library.question(by.field);
+                    for t in tiers {
+                        if question.choice(&t.id).is_none() {
+                            self.problem(at, format!("tier {:?} is not a choice of {}", t.id, by.id));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn rate(&mut self, at: &str, rate: Decimal) {
+        if rate <= Decimal::ZERO || rate > Decimal::ONE {
+            self.problem(at, format!("rate {rate} is not in (0, 1]"));
         }
     }
 

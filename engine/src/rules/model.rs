@@ -1,39 +1,77 @@
-//! The shape of a rule file. Field names here are the vocabulary of `rules/*.json`.
+//! The shape of a policy pack file (`engine/rules/*.json`). Field names here are the vocabulary of
+//! the pack files: a new key is a new field of one of these structs, read by serde, with unknown
+//! keys refused. `engine/docs/pack-format.md` describes the same shape for whoever edits the data.
 
 use crate::date::Date;
-use crate::fields::{Field, Section};
+use crate::fields::{Field, FieldKind};
 use crate::lang::Text;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone)]
-pub struct RuleSet {
+/// One policy pack: its documents, the questions it needs, its programmes, and where it applies.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
     /// The version of this file's shape (not of the policy).
     pub schema: u32,
     pub id: String,
     /// Shown on every sheet, so that a printed estimate can be reproduced.
     pub version: String,
+    pub level: Level,
     pub title: Text,
+    /// The place the pack serves, as a reader names it ("深圳市", "Longgang District").
+    pub place: Text,
+    /// When the pack applies to a company; absent for the common and provincial packs, which apply
+    /// to every company. A pack whose test is not a clear yes is neither asked nor shown.
+    #[serde(default)]
+    pub applies: Option<Test>,
+    #[serde(default)]
     pub documents: Vec<Document>,
+    #[serde(default)]
     pub citations: Vec<Citation>,
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    #[serde(default)]
+    pub questions: Vec<Question>,
+    #[serde(default)]
     pub programmes: Vec<Programme>,
-    pub city_awards: Vec<CityAward>,
+    /// Values assumed when an answer is missing, such as a city's published award.
+    #[serde(default)]
+    pub prefills: Vec<Prefill>,
+}
+
+/// Which level of government a pack is: it decides where its amounts are totalled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Questions shared by several packs; no programmes.
+    Common,
+    Province,
+    City,
+    District,
+}
+
+impl Level {
+    pub const TOTALLED: [Level; 3] = [Level::Province, Level::City, Level::District];
 }
 
 /// How sure we are of a fact, as the domain brief marks it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     /// Seen in a copy of the official text.
     Text,
     /// Seen in news summaries only.
     News,
+    /// One secondary digest only.
+    NewsWeak,
     /// Our own reading.
     Inferred,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     pub id: String,
     /// The official number, e.g. 粤府办〔2025〕6号.
@@ -46,10 +84,12 @@ pub struct Document {
     pub in_force: Option<Period>,
     pub confidence: Confidence,
     pub source_url: String,
+    #[serde(default)]
     pub note: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Period {
     pub from: Date,
     /// `None` where no end date is published.
@@ -63,7 +103,8 @@ impl Period {
 }
 
 /// A place in a document: "粤府办〔2025〕6号, art. 2 (quality enterprises)".
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Citation {
     pub id: String,
     pub document: String,
@@ -74,75 +115,293 @@ pub struct Citation {
     pub verified: bool,
 }
 
-#[derive(Debug, Clone)]
+/// A group of questions the form shows together. An optional topic is switched on by its `ask`
+/// question ("We rent compute to train models"); switched off, it does not apply to the company,
+/// which is different from a topic whose answers are unknown.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub title: Text,
+    /// The yes/no question that switches the topic on; absent for a topic always asked.
+    #[serde(default)]
+    pub ask: Option<Text>,
+    #[serde(default)]
+    pub help: Option<Text>,
+}
+
+impl Topic {
+    pub fn is_optional(&self) -> bool {
+        self.ask.is_some()
+    }
+}
+
+/// One thing the estimator may ask a company.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// `topic.key`, the question's name in profile files and in the rule data.
+    pub id: String,
+    pub topic: String,
+    pub kind: FieldKind,
+    pub label: Text,
+    #[serde(default)]
+    pub help: Option<Text>,
+    /// The unit shown beside a count ("家", "enterprises"); money always offers 元 / 万元.
+    #[serde(default)]
+    pub unit: Option<Text>,
+    /// The answers of a choice question.
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+    /// For a choice whose options depend on another answer (a district within its city): the
+    /// question whose answer each choice's `within` names.
+    #[serde(default)]
+    pub choices_within: Option<FieldRef>,
+    /// The question is asked only when this holds (a district only for a city that has some).
+    #[serde(default)]
+    pub ask_when: Option<Test>,
+    /// A date that may not be earlier than another date answer (completion after start).
+    #[serde(default)]
+    pub not_before: Option<FieldRef>,
+    /// A credit code whose registering division should agree with a yes/no answer.
+    #[serde(default)]
+    pub division: Option<DivisionCheck>,
+    /// Filled in when the library is linked: the topic's index.
+    #[serde(skip)]
+    pub topic_index: u16,
+    /// Filled in when the library is linked, for lists of more than a few choices: their indices in
+    /// the order of their ids.
+    #[serde(skip)]
+    pub sorted: Vec<u16>,
+}
+
+impl Question {
+    /// The choice with this id. Long lists (cities, districts) are searched through `sorted`,
+    /// which the library fills in when it is linked: every evaluation checks every choice answer.
+    pub fn choice(&self, id: &str) -> Option<&Choice> {
+        if self.sorted.len() == self.choices.len() && !self.sorted.is_empty() {
+            let at =
+                self.sorted.binary_search_by(|i| self.choices[usize::from(*i)].id.as_str().cmp(id)).ok()?;
+            return self.choices.get(usize::from(self.sorted[at]));
+        }
+        self.choices.iter().find(|c| c.id == id)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: String,
+    pub label: Text,
+    /// The answer of `choices_within` this choice belongs to.
+    #[serde(default)]
+    pub within: Option<String>,
+}
+
+/// "A code registered outside the province, but the company says it is registered here?": a
+/// warning, since codes issued before a move keep their old division.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DivisionCheck {
+    /// The first digits of the division code (characters 3–8 of the code).
+    pub prefix: String,
+    /// The yes/no answer that claims registration inside the division.
+    pub agrees_with: FieldRef,
+    pub warning: Text,
+}
+
+/// A question named in the rule data. Read as its id; `field` is filled in when the library is
+/// linked, so that evaluation indexes the profile instead of looking names up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldRef {
+    pub id: String,
+    pub field: Field,
+}
+
+impl FieldRef {
+    pub fn new(id: &str) -> FieldRef {
+        FieldRef { id: id.to_string(), field: Field::UNLINKED }
+    }
+}
+
+/// In a pack file a reference is the question's id. In the binary form the web build carries it is
+/// the linked index alone (the packs were linked and checked before they were written, and a
+/// library's first questions keep their indices when more packs load), which keeps the page
+/// smaller and its start-up free of name look-ups.
+impl Serialize for FieldRef {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            serializer.serialize_str(&self.id)
+        } else {
+            serializer.serialize_u16(self.field.0)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for FieldRef {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if deserializer.is_human_readable() {
+            let id = String::deserialize(deserializer)?;
+            Ok(FieldRef::new(&id))
+        } else {
+            Ok(FieldRef { id: String::new(), field: Field(u16::deserialize(deserializer)?) })
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Programme {
     pub id: String,
     pub title: Text,
     pub summary: Text,
-    /// The profile section whose presence makes the programme apply; none for informational items.
-    pub section: Option<Section>,
+    /// The topic whose presence makes the programme apply; none for informational items.
+    #[serde(default)]
+    pub topic: Option<String>,
     pub cites: Vec<String>,
+    /// How well the programme's numbers are sourced, and what that rests on.
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub confidence_note: Option<Text>,
+    #[serde(default)]
     pub competitive: Option<Competition>,
+    #[serde(default)]
     pub conditions: Vec<Condition>,
+    #[serde(default)]
     pub formula: Option<Formula>,
     /// A call round whose windows the conditions use.
+    #[serde(default)]
     pub round: Option<Round>,
+    #[serde(default)]
     pub readings: Vec<Reading>,
     /// Facts a reader must know that no formula expresses.
-    pub notes: Vec<Text>,
+    #[serde(default)]
+    pub notes: Vec<Fact>,
     pub apply: HowToApply,
+    /// Filled in when the library is linked.
+    #[serde(skip)]
+    pub topic_index: Option<u16>,
+    /// Filled in when the library is linked: the documents the programme rests on, as indices in
+    /// its pack's `documents`, each once, in the order of `cites` (what `Pack::documents_of`
+    /// gives), so that evaluation does not look citations up by name.
+    #[serde(skip)]
+    pub document_indices: Option<Vec<u16>>,
 }
 
 impl Programme {
     /// Informational items describe support without a formula; they are listed, not evaluated.
     pub fn is_informational(&self) -> bool {
-        self.section.is_none()
+        self.topic.is_none()
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Competition {
-    pub quota_per_year: u32,
+    /// The yearly number of awards, where the rules give one.
+    #[serde(default)]
+    pub quota_per_year: Option<u32>,
     pub quota: Text,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Round {
     pub year: i32,
     pub label: Text,
     pub cite: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HowToApply {
     pub channel: Text,
     pub office: Text,
+    /// The application window, where one is known.
+    #[serde(default)]
+    pub window: Option<Text>,
+    /// The documents to prepare, where the sources name them.
+    #[serde(default)]
+    pub documents: Vec<Text>,
+}
+
+/// A note on a programme, shown when `when` holds (always, if absent), with its confidence where
+/// it is lower than the programme's.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub text: Text,
+    #[serde(default)]
+    pub when: Option<Test>,
+    #[serde(default)]
+    pub confidence: Option<Confidence>,
 }
 
 /// One thing an applicant must be or have.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Condition {
     pub id: String,
     pub text: Text,
     pub cite: String,
     /// A self-declaration (integrity, compliance): when unknown it is assumed met and listed for
     /// the applicant to confirm, rather than blocking the verdict.
+    #[serde(default)]
     pub declaration: bool,
     pub test: Test,
 }
 
-/// The tests the engine can apply to a field. Thresholds carry an optional near-miss margin in the
+/// The tests the engine can apply to answers. Thresholds carry an optional near-miss margin in the
 /// field's own unit (users, yuan, years, days): a value that fails by less gets a hint.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Test {
-    Is { field: Field, value: bool },
-    OneOf { field: Field, values: Vec<String> },
-    MoreThan { field: Field, value: Decimal, near_miss: Option<Decimal> },
-    AtLeast { field: Field, value: Decimal, near_miss: Option<Decimal> },
-    YearBetween { field: Field, from: i32, to: i32, near_miss: Option<i32> },
-    OnOrAfter { field: Field, date: Date, near_miss_days: Option<i64> },
-    OnOrBefore { field: Field, date: Date, near_miss_days: Option<i64> },
+    Is {
+        field: FieldRef,
+        value: bool,
+    },
+    OneOf {
+        field: FieldRef,
+        values: Vec<String>,
+    },
+    MoreThan {
+        field: FieldRef,
+        value: Decimal,
+        #[serde(default)]
+        near_miss: Option<Decimal>,
+    },
+    AtLeast {
+        field: FieldRef,
+        value: Decimal,
+        #[serde(default)]
+        near_miss: Option<Decimal>,
+    },
+    YearBetween {
+        field: FieldRef,
+        from: i32,
+        to: i32,
+        #[serde(default)]
+        near_miss: Option<i32>,
+    },
+    OnOrAfter {
+        field: FieldRef,
+        date: Date,
+        #[serde(default)]
+        near_miss_days: Option<i64>,
+    },
+    OnOrBefore {
+        field: FieldRef,
+        date: Date,
+        #[serde(default)]
+        near_miss_days: Option<i64>,
+    },
+    /// A date less than `years` whole years before the as-of date (a company's age).
+    WithinYearsOfAsOf {
+        field: FieldRef,
+        years: u32,
+    },
     AnyOf(Vec<Test>),
+    AllOf(Vec<Test>),
 }
 
 impl Test {
@@ -156,33 +415,161 @@ impl Test {
     /// The same, without building a list: the evaluator asks this of every unknown condition.
     pub fn for_each_field(&self, visit: &mut impl FnMut(Field)) {
         match self {
+            Test::AnyOf(tests) | Test::AllOf(tests) => tests.iter().for_each(|t| t.for_each_field(visit)),
+            other => visit(other.field_ref().map_or(Field::UNLINKED, |r| r.field)),
+        }
+    }
+
+    /// The same, to link it.
+    pub fn field_ref_mut(&mut self) -> Option<&mut FieldRef> {
+        match self {
             Test::Is { field, .. }
             | Test::OneOf { field, .. }
             | Test::MoreThan { field, .. }
             | Test::AtLeast { field, .. }
             | Test::YearBetween { field, .. }
             | Test::OnOrAfter { field, .. }
-            | Test::OnOrBefore { field, .. } => visit(*field),
-            Test::AnyOf(tests) => tests.iter().for_each(|t| t.for_each_field(visit)),
+            | Test::OnOrBefore { field, .. }
+            | Test::WithinYearsOfAsOf { field, .. } => Some(field),
+            Test::AnyOf(_) | Test::AllOf(_) => None,
+        }
+    }
+
+    /// The one field of a simple test; `None` for `any_of` and `all_of`.
+    pub fn field_ref(&self) -> Option<&FieldRef> {
+        match self {
+            Test::Is { field, .. }
+            | Test::OneOf { field, .. }
+            | Test::MoreThan { field, .. }
+            | Test::AtLeast { field, .. }
+            | Test::YearBetween { field, .. }
+            | Test::OnOrAfter { field, .. }
+            | Test::OnOrBefore { field, .. }
+            | Test::WithinYearsOfAsOf { field, .. } => Some(field),
+            Test::AnyOf(_) | Test::AllOf(_) => None,
         }
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Formula {
-    /// award = rate × (sum of the base fields), at most the cap.
-    RateOfBase { rate: Decimal, base: Vec<Field>, cap: Cap },
+    /// award = rate × (sum of the base fields), at most the cap. The rate may depend on a
+    /// condition (`rate_when`); other readings of the rate or cap are computed and shown.
+    RateOfBase {
+        rate: Decimal,
+        base: Vec<FieldRef>,
+        cap: Cap,
+        #[serde(default)]
+        rate_when: Vec<ConditionalRate>,
+        #[serde(default)]
+        alternatives: Vec<Alternative>,
+    },
     /// The province matches a city award at `ratio`, under a total cap whose meaning is read in
     /// one of several ways; the first reading is the default.
-    CityAwardMatch { award: Field, ratio: Decimal, total_cap: Decimal, readings: Vec<CapReading> },
+    CityAwardMatch { award: FieldRef, ratio: Decimal, total_cap: Decimal, readings: Vec<CapReading> },
     /// No amount in the rules; above a threshold the award is decided case by case.
-    NoFixedAmount { estimate: Field, case_by_case_from: Decimal },
+    NoFixedAmount { estimate: FieldRef, case_by_case_from: Decimal },
+    /// A fixed award for each item (each model filed), at most the cap.
+    PerItem {
+        count: FieldRef,
+        amount: Decimal,
+        #[serde(default)]
+        cap: Option<Decimal>,
+    },
+    /// Fixed ceilings by tier (a score band); with `by` unanswered or absent, the highest tier.
+    Tiers {
+        #[serde(default)]
+        by: Option<FieldRef>,
+        tiers: Vec<Tier>,
+    },
 }
 
+/// A rate that replaces the formula's rate when its test holds ("60% for a startup").
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionalRate {
+    pub when: Test,
+    pub rate: Decimal,
+    /// What the condition is, as a reader would say it.
+    pub text: Text,
+}
+
+/// Another reading of a rate-of-base formula: a different rate, a different cap, or only the cap.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    pub text: Text,
+    #[serde(default)]
+    pub rate: Option<Decimal>,
+    #[serde(default)]
+    pub cap: Option<Decimal>,
+    /// The rules state only the cap: "up to" the cap whatever the base.
+    #[serde(default)]
+    pub cap_only: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    pub id: String,
+    pub label: Text,
+    pub amount: Decimal,
+}
+
+/// A cap: one amount (`"8000000"` in a pack file), or one amount per answer of a choice
+/// (`{"by": "innovation_centre.level", "amounts": {...}}`).
 #[derive(Debug, Clone)]
 pub enum Cap {
     Fixed(Decimal),
-    ByChoice { by: Field, amounts: BTreeMap<String, Decimal> },
+    ByChoice { by: FieldRef, amounts: BTreeMap<String, Decimal> },
+}
+
+/// How a cap is written. Pack files (JSON) leave the kind implicit; the compact binary form the web
+/// build embeds cannot, since it does not describe itself, so it names the variant.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged, deny_unknown_fields)]
+enum CapInFile {
+    Fixed(Decimal),
+    ByChoice { by: FieldRef, amounts: BTreeMap<String, Decimal> },
+}
+
+#[derive(Serialize, Deserialize)]
+enum CapInBinary {
+    Fixed(Decimal),
+    ByChoice { by: FieldRef, amounts: BTreeMap<String, Decimal> },
+}
+
+impl Serialize for Cap {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let human = serializer.is_human_readable();
+        match (self.clone(), human) {
+            (Cap::Fixed(a), true) => CapInFile::Fixed(a).serialize(serializer),
+            (Cap::ByChoice { by, amounts }, true) => {
+                CapInFile::ByChoice { by, amounts }.serialize(serializer)
+            }
+            (Cap::Fixed(a), false) => CapInBinary::Fixed(a).serialize(serializer),
+            (Cap::ByChoice { by, amounts }, false) => {
+                CapInBinary::ByChoice { by, amounts }.serialize(serializer)
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Cap {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if deserializer.is_human_readable() {
+            Ok(match CapInFile::deserialize(deserializer)? {
+                CapInFile::Fixed(a) => Cap::Fixed(a),
+                CapInFile::ByChoice { by, amounts } => Cap::ByChoice { by, amounts },
+            })
+        } else {
+            Ok(match CapInBinary::deserialize(deserializer)? {
+                CapInBinary::Fixed(a) => Cap::Fixed(a),
+                CapInBinary::ByChoice { by, amounts } => Cap::ByChoice { by, amounts },
+            })
+        }
+    }
 }
 
 impl Cap {
@@ -196,7 +583,7 @@ impl Cap {
 }
 
 /// What "total award at most X" can mean when a province matches a city award C.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CapRule {
     /// City and province share the cap equally: match = min(ratio × C, cap / 2).
@@ -207,7 +594,8 @@ pub enum CapRule {
     ProvincialPartOnly,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CapReading {
     pub rule: CapRule,
     pub text: Text,
@@ -215,54 +603,27 @@ pub struct CapReading {
 
 /// A clause the text leaves open: the reading taken and the one not taken, shown when `when`
 /// holds (always, if absent).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Reading {
     pub id: String,
+    #[serde(default)]
     pub when: Option<Test>,
     pub taken: Text,
     pub alternative: Text,
 }
 
-/// A city's own award for a recognition, used to pre-fill the city award (as an assumption).
-#[derive(Debug, Clone)]
-pub struct CityAward {
-    pub city: crate::city::City,
-    pub recognition: Section,
+/// A value assumed for an unanswered money question when `when` holds, such as a city's published
+/// award for a recognition. Shown as an assumption wherever it is used.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prefill {
+    pub field: FieldRef,
+    pub when: Test,
     pub amount: Decimal,
-    /// Only well-sourced awards pre-fill the form; the rest are shown as hints.
-    pub prefill: bool,
     pub cite: String,
     pub confidence: Confidence,
-}
-
-impl RuleSet {
-    pub fn document(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
-    }
-
-    pub fn citation(&self, id: &str) -> Option<&Citation> {
-        self.citations.iter().find(|c| c.id == id)
-    }
-
-    pub fn programme(&self, id: &str) -> Option<&Programme> {
-        self.programmes.iter().find(|p| p.id == id)
-    }
-
-    /// The documents a programme rests on, each once.
-    pub fn documents_of<'r>(&'r self, programme: &'r Programme) -> impl Iterator<Item = &'r Document> + 'r {
-        let mut seen: Vec<&str> = Vec::new();
-        programme.cites.iter().filter_map(|id| self.citation(id)).filter_map(move |c| {
-            if seen.contains(&c.document.as_str()) {
-                None
-            } else {
-                seen.push(&c.document);
-                self.document(&c.document)
-            }
-        })
-    }
-
-    /// The city award that pre-fills a recognition's city award, if the data has a sourced one.
-    pub fn prefill_award(&self, city: crate::city::City, recognition: Section) -> Option<&CityAward> {
-        self.city_awards.iter().find(|a| a.city == city && a.recognition == recognition && a.prefill)
-    }
+    /// Conditions of payment a reader must know where the value is used.
+    #[serde(default)]
+    pub notes: Vec<Text>,
 }

@@ -5,7 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { words, type FieldName, type Lang, type ProgrammeId, type Words } from './labels';
+import { packs, words, type FieldName, type Lang, type ProgrammeId, type TopicName, type Words, TOPICS } from './labels';
+
+/** The packs whose topics the company switches on: each has its group of switches in the form. */
+const packsWithSwitches = packs.filter((p) => p.topics.some((t) => t.ask));
+/** The city and district packs, which the page loads after its first results. */
+const placePacks = packs.filter((p) => p.level === 'city' || p.level === 'district');
 
 export class AppPage {
   readonly heading: Locator;
@@ -23,7 +28,20 @@ export class AppPage {
   async open(lang: Lang = 'zh', suffix = ''): Promise<void> {
     this.lang = lang;
     await this.page.goto(`/?lang=${lang}${suffix}`);
+    await this.ready();
+  }
+
+  /**
+   * Waits until the Wasm has mounted and every pack is in the page: the city and district packs
+   * arrive after the first results, and the form (or the rules view) is drawn again with them.
+   */
+  async ready(): Promise<void> {
     await expect(this.page.locator('.profile-form, .rules-view')).toBeVisible();
+    if (await this.page.locator('.rules-view').count()) {
+      for (const p of placePacks) await expect(this.page.locator(`[id="pack-${p.id}"]`)).toBeAttached();
+    } else {
+      for (const p of packsWithSwitches) await expect(this.page.locator(`[id="pack-switches-${p.id}"]`)).toBeAttached();
+    }
   }
 
   async switchLanguage(lang: Lang): Promise<void> {
@@ -48,8 +66,34 @@ export class AppPage {
     await this.set(name, this.w.yes);
   }
 
-  async answer(question: keyof Words['q']): Promise<void> {
-    await this.page.getByLabel(this.w.q[question], { exact: true }).check();
+  /** The switch of a topic ("which of these apply to you?"), by its visible question. */
+  topicSwitch(topic: TopicName): Locator {
+    return this.page.getByLabel(this.w.q[topic], { exact: true });
+  }
+
+  async answer(topic: TopicName): Promise<void> {
+    await this.topicSwitch(topic).check();
+  }
+
+  /** A topic's section of questions. */
+  section(topic: TopicName): Locator {
+    return this.page.locator(`[id="section-${TOPICS[topic]}"]`);
+  }
+
+  /** The group of switches of a pack (shown only when the pack applies to the company). */
+  packSwitches(packId: string): Locator {
+    return this.page.locator(`[id="pack-switches-${packId}"]`);
+  }
+
+  /** The options of a list that the user can see and pick (options of other cities are hidden). */
+  async visibleOptions(name: FieldName): Promise<string[]> {
+    return this.field(name).evaluate((select: HTMLSelectElement) =>
+      [...select.options].filter((o) => !o.hidden && getComputedStyle(o).display !== 'none').map((o) => o.text));
+  }
+
+  /** The totals of one level: `totals('city').locator('.total-rule-based')`. */
+  totals(level: 'province' | 'city' | 'district'): Locator {
+    return this.page.locator(`.totals-${level}`);
   }
 
   async unitWan(name: FieldName): Promise<void> {
@@ -88,17 +132,25 @@ export class AppPage {
     await this.yes('aiField');
   }
 
-  /** Prints to PDF (A4, the page's own print stylesheet) and returns its text and page count. */
-  async printedSheet(): Promise<{ text: string; pages: number }> {
+  /**
+   * Prints to PDF (A4, the page's own print stylesheet) and returns its text as laid out on the
+   * page, its text in the order it was written (`flowing`: the wrapped lines of a table cell stay
+   * together), and its page count. E2E_KEEP_PDF=<file> keeps a copy of the PDF, for debugging.
+   */
+  async printedSheet(): Promise<{ text: string; flowing: string; pages: number }> {
     await this.page.emulateMedia({ media: 'print' });
     const pdf = await this.page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
     await this.page.emulateMedia({ media: 'screen' });
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sheet-')), 'sheet.pdf');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheet-'));
+    const file = path.join(dir, 'sheet.pdf');
     fs.writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    const flowing = execFileSync('pdftotext', ['-raw', file, '-']).toString();
     const info = execFileSync('pdfinfo', [file]).toString();
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
-    return { text, pages };
+    if (process.env.E2E_KEEP_PDF) fs.copyFileSync(file, process.env.E2E_KEEP_PDF);
+    fs.rmSync(dir, { recursive: true, force: true });
+    return { text, flowing, pages };
   }
 }
 

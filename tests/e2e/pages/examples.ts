@@ -1,6 +1,8 @@
-// The starred worked examples of shared/rules/worked-examples.md, filled in through the form the
-// way a user would (as of 2026-03-01).
+// The starred worked examples of shared/rules/worked-examples.md (as of 2026-03-01) and the city
+// examples of shared/rules/city-brief.md §8 (as of 2026-06-01 unless said otherwise), filled in
+// through the form the way a user would.
 import type { AppPage } from './app';
+import type { ChoiceName } from './labels';
 
 export async function w1ProvincialCentre(app: AppPage): Promise<void> {
   await app.company('广东某智能制造创新中心有限公司');
@@ -34,4 +36,30 @@ export async function w11LittleGiantNoAward(app: AppPage): Promise<void> {
   await app.company('某智能机器人有限公司');
   await app.answer('littleGiant');
   await app.set('lgYear', '2025');
+}
+
+/** A Shenzhen company renting compute for model training from a listed, non-affiliated provider. */
+export async function shenzhenCompute(
+  app: AppPage,
+  c: { name: string; district: ChoiceName; contract: string; founded?: string },
+): Promise<void> {
+  await app.company(c.name);
+  await app.set('city', app.w.choice.shenzhen);
+  await app.set('district', app.w.choice[c.district]);
+  if (c.founded) await app.set('founded', c.founded);
+  await app.answer('compute');
+  await app.set('computeAmount', c.contract);
+  await app.yes('computeTrains');
+  await app.yes('computeNonAffiliated');
+  await app.yes('computeListed');
+}
+
+/** C1 (and C9, the same company later): Nanshan, founded 2021, contract 8,000,000. */
+export async function c1ShenzhenCompute(app: AppPage): Promise<void> {
+  await shenzhenCompute(app, { name: '深圳某大模型科技有限公司', district: 'nanshan', contract: '8,000,000', founded: '2021-03-15' });
+}
+
+/** C3, its city part: Longgang, contract 10,000,000. */
+export async function c3LonggangCompute(app: AppPage): Promise<void> {
+  await shenzhenCompute(app, { name: '深圳龙岗某智算科技有限公司', district: 'longgang', contract: '10,000,000' });
 }

@@ -1,9 +1,160 @@
-// The visible words the specs act on, in both languages: the same labels a user reads. They come
-// from src/i18n.rs (page words) and engine/src/fields.rs (field labels); a renamed label breaks
-// the specs here, in one place.
-export type Lang = 'zh' | 'en';
+// The visible words the specs act on, in both languages: the same labels a user reads.
+//
+// Field labels, topic questions, choices, programme titles, places and document numbers are read
+// from the policy packs (engine/rules/*.json), the data the page itself is built from: a renamed
+// label changes here with the pack and cannot drift. The page's own words come from src/i18n.rs,
+// and verdicts and levels from the engine's explain.rs; those are written out below, so that a
+// change of them breaks the specs here, in one place.
+import fs from 'node:fs';
+import path from 'node:path';
 
-export const words = {
+export type Lang = 'zh' | 'en';
+type Text = Record<Lang, string>;
+
+interface Choice { id: string; label: Text; within?: string }
+interface Question { id: string; topic: string; kind: string; label: Text; choices?: Choice[] }
+interface Topic { id: string; title: Text; ask?: Text }
+interface Document { id: string; number: string; in_force: { from: string; to: string | null } | null }
+interface Citation { id: string; document: string }
+interface Prefill { field: string; amount: string; cite: string }
+interface Programme { id: string; title: Text; topic?: string; confidence?: string; confidence_note?: Text; apply?: { channel: Text; office: Text; window?: Text; documents?: Text[] } }
+export interface Pack {
+  id: string;
+  version: string;
+  level: 'common' | 'province' | 'city' | 'district';
+  place: Text;
+  topics: Topic[];
+  questions: Question[];
+  documents?: Document[];
+  citations?: Citation[];
+  programmes?: Programme[];
+  prefills?: Prefill[];
+}
+
+export const rulesDir = path.resolve(__dirname, '..', '..', '..', 'engine', 'rules');
+
+/** Every policy pack (a pack says its level; the older single rule file does not). */
+export const packs: Pack[] = fs
+  .readdirSync(rulesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(fs.readFileSync(path.join(rulesDir, f), 'utf8')))
+  .filter((p) => typeof p.level === 'string' && Array.isArray(p.topics));
+
+function only<T>(found: T[], what: string): T {
+  if (found.length !== 1) throw new Error(`labels.ts: ${what} is in ${found.length} packs, expected exactly 1`);
+  return found[0];
+}
+
+export function pack(id: string): Pack {
+  return only(packs.filter((p) => p.id === id), `pack ${id}`);
+}
+
+/** The pack of a level (and, for a city, its place in English): `packOf('city', 'Shenzhen')`. */
+export function packOf(level: Pack['level'], placeEn?: string): Pack {
+  return only(packs.filter((p) => p.level === level && (!placeEn || p.place.en === placeEn)), `a ${level} pack ${placeEn ?? ''}`);
+}
+
+export function question(id: string): Question {
+  return only(packs.flatMap((p) => p.questions.filter((q) => q.id === id)), `question ${id}`);
+}
+
+export function topic(id: string): Topic {
+  return only(packs.flatMap((p) => p.topics.filter((t) => t.id === id)), `topic ${id}`);
+}
+
+export function programme(id: string): Programme & { pack: Pack } {
+  return only(packs.flatMap((p) => (p.programmes ?? []).filter((x) => x.id === id).map((x) => ({ ...x, pack: p }))), `programme ${id}`);
+}
+
+export function document(number: string): Document {
+  return only(packs.flatMap((p) => (p.documents ?? []).filter((d) => d.number === number)), `document ${number}`);
+}
+
+export function choice(questionId: string, choiceId: string): Choice {
+  const found = (question(questionId).choices ?? []).filter((c) => c.id === choiceId);
+  return only(found, `choice ${choiceId} of ${questionId}`);
+}
+
+/** The number of the document a pre-filled figure comes from ("穗府办规〔2025〕13号"). */
+export function prefillSource(questionId: string): string {
+  const [p, prefill] = only(packs.flatMap((p) => (p.prefills ?? []).filter((x) => x.field === questionId).map((x) => [p, x] as const)), `prefill of ${questionId}`);
+  const cite = only((p.citations ?? []).filter((c) => c.id === prefill.cite), `citation ${prefill.cite}`);
+  return only((p.documents ?? []).filter((d) => d.id === cite.document), `document ${cite.document}`).number;
+}
+
+/** The DOM id of a question's control: `f-compute_rental-contract_amount`. */
+export function controlId(questionId: string): string {
+  return `f-${questionId.replaceAll('.', '-')}`;
+}
+
+// The questions, topics, choices and programmes the specs name, by the packs' ids.
+export const FIELDS = {
+  name: 'company.name',
+  creditCode: 'company.credit_code',
+  city: 'company.city',
+  district: 'company.district',
+  registered: 'company.registered_in_guangdong',
+  aiField: 'company.ai_robotics_field',
+  founded: 'company.founded',
+  lgYear: 'little_giant.first_recognised_year',
+  lgAward: 'little_giant.city_award',
+  level: 'innovation_centre.level',
+  approvalYear: 'innovation_centre.approval_year',
+  operating: 'innovation_centre.operating',
+  equipment: 'innovation_centre.equipment_cost',
+  software: 'innovation_centre.software_cost',
+  applicantType: 'benchmark_project.applicant_type',
+  start: 'benchmark_project.start_date',
+  completion: 'benchmark_project.completion_date',
+  investment: 'benchmark_project.investment',
+  inGuangdong: 'benchmark_project.in_guangdong',
+  activeUsers: 'open_source.active_users',
+  enterprises: 'open_source.enterprises_served',
+  opex: 'open_source.previous_year_operating_expenses',
+  computeAmount: 'compute_rental.contract_amount',
+  computeTrains: 'compute_rental.trains_large_models',
+  computeNonAffiliated: 'compute_rental.non_affiliated',
+  computeListed: 'compute_rental.listed_provider',
+} as const;
+
+export const TOPICS = {
+  littleGiant: 'little_giant',
+  singleChampion: 'single_champion',
+  innovationCentre: 'innovation_centre',
+  benchmark: 'benchmark_project',
+  openSource: 'open_source',
+  nationalProject: 'national_project',
+  compute: 'compute_rental',
+  corpus: 'corpus_purchase',
+  model: 'model_services',
+  szApplication: 'ai_application_project',
+  szProducts: 'ai_product_sales',
+  govScenario: 'gov_scenario',
+} as const;
+
+export const CHOICES = {
+  provincial: ['innovation_centre.level', 'provincial'],
+  manufacturer: ['benchmark_project.applicant_type', 'manufacturer'],
+  guangzhou: ['company.city', 'guangzhou'],
+  shenzhen: ['company.city', 'shenzhen'],
+  foshan: ['company.city', 'foshan'],
+  nanshan: ['company.district', 'nanshan'],
+  longgang: ['company.district', 'longgang'],
+  baoan: ['company.district', 'baoan'],
+  qianhai: ['company.district', 'qianhai'],
+  tianhe: ['company.district', 'tianhe'],
+} as const;
+
+export const PROGRAMMES = ['P1', 'P2-LG', 'P2-SC', 'P3', 'P4', 'P5', 'SZ-COMPUTE', 'SZ-CORPUS', 'SZ-MODEL', 'SZ-DEMO', 'SZ-BENCH', 'SZ-BESTSELLER', 'SZ-GOVSCENE'] as const;
+
+export type FieldName = keyof typeof FIELDS;
+export type TopicName = keyof typeof TOPICS;
+export type ChoiceName = keyof typeof CHOICES;
+export type ProgrammeId = (typeof PROGRAMMES)[number];
+
+/** The page's own words (src/i18n.rs) and the engine's fixed words (engine/src/explain.rs). */
+const PAGE = {
   zh: {
     languageButton: '中文',
     yes: '是',
@@ -12,46 +163,27 @@ export const words = {
     export: '导出档案',
     import: '导入档案',
     share: '生成分享链接',
+    startOver: '清空重填',
     tabRules: '规则一览',
     asOf: '测算基准日',
+    choose: '— 请选择 —',
     unit: '单位',
     wan: '万元',
-    q: {
-      littleGiant: '我们是国家级专精特新“小巨人”企业',
-      innovationCentre: '我们运营制造业创新中心',
-      benchmark: '我们有人工智能应用项目',
-      openSource: '我们运营开源社区或开源生态中心',
+    sourced: '依据可靠程度',
+    howToApply: '申报方式',
+    window: '申报时间',
+    toPrepare: '需准备的材料',
+    imported: '档案已导入。',
+    verdict: {
+      eligible: '符合',
+      competitive: '符合·竞争性',
+      not: '不符合',
+      notInForce: '不符合（文件不在有效期内）',
+      undetermined: '待定：缺少信息',
+      notApplicable: '不适用（未填写）',
     },
-    field: {
-      name: '企业名称',
-      creditCode: '统一社会信用代码',
-      city: '所在地市',
-      registered: '在广东省内注册登记',
-      aiField: '属于人工智能与机器人领域',
-      lgYear: '首次认定为国家级专精特新“小巨人”的年份',
-      lgAward: '市级奖励金额（小巨人）',
-      level: '创新中心级别',
-      approvalYear: '获批组建年份',
-      operating: '已实际运营',
-      equipment: '新购研发仪器设备（不含税）',
-      software: '配套软件（不含税）',
-      applicantType: '申报主体类型',
-      start: '项目启动日期',
-      completion: '项目完成日期',
-      investment: '项目总投资（不含税）',
-      inGuangdong: '项目在广东省内实施',
-      activeUsers: '活跃用户数',
-      enterprises: '年服务企业数',
-      opex: '上年度经核定的运营费用',
-    },
-    choice: { provincial: '省级', manufacturer: '制造业企业（应用人工智能）', guangzhou: '广州市' },
-    verdict: { eligible: '符合', competitive: '符合·竞争性', not: '不符合', undetermined: '待定：缺少信息' },
-    programme: {
-      P1: '制造业创新中心能力建设',
-      'P2-LG': '优质企业培育（专精特新“小巨人”）',
-      P3: '人工智能赋能新型工业化标杆项目',
-      P4: '开源社区和开源生态中心运营',
-    },
+    level: { province: '省级', city: '市级', district: '区级' },
+    confidence: { text: '见正式文本', news: '据新闻摘要', news_weak: '仅一处二手来源', inferred: '本工具的解读' },
   },
   en: {
     languageButton: 'English',
@@ -61,54 +193,57 @@ export const words = {
     export: 'Export profile',
     import: 'Import profile',
     share: 'Make a share link',
+    startOver: 'Start over',
     tabRules: 'The rules',
     asOf: 'As-of date',
+    choose: '— choose —',
     unit: 'Unit',
     wan: '10k yuan (万元)',
-    q: {
-      littleGiant: 'We were recognised as a national little giant',
-      innovationCentre: 'We run a manufacturing innovation centre',
-      benchmark: 'We have an AI application project',
-      openSource: 'We run an open-source community or ecosystem centre',
-    },
-    field: {
-      name: 'Company name',
-      creditCode: 'Unified social credit code',
-      city: 'City',
-      registered: 'Registered in Guangdong',
-      aiField: 'Works in the AI & robotics field',
-      lgYear: 'Year first recognised as a little giant',
-      lgAward: 'City award (little giant)',
-      level: 'Centre level',
-      approvalYear: 'Year approved for formation',
-      operating: 'Actually operating',
-      equipment: 'New R&D instruments and equipment (excl. tax)',
-      software: 'Supporting software (excl. tax)',
-      applicantType: 'Applicant type',
-      start: 'Project start date',
-      completion: 'Project completion date',
-      investment: 'Project investment (excl. tax)',
-      inGuangdong: 'Project carried out in Guangdong',
-      activeUsers: 'Active users',
-      enterprises: 'Enterprises served a year',
-      opex: "Previous year's approved operating expenses",
-    },
-    choice: { provincial: 'Provincial', manufacturer: 'Manufacturer applying AI', guangzhou: 'Guangzhou' },
+    sourced: 'Sourced from',
+    howToApply: 'How to apply',
+    window: 'Window',
+    toPrepare: 'To prepare',
+    imported: 'Profile imported.',
     verdict: {
       eligible: 'Eligible',
       competitive: 'Eligible · competitive',
       not: 'Not eligible',
+      notInForce: 'Not eligible (document not in force)',
       undetermined: 'Undetermined: information missing',
+      notApplicable: 'Not applicable (not filled in)',
     },
-    programme: {
-      P1: 'Manufacturing innovation centre capability building',
-      'P2-LG': 'Quality enterprises: little giant',
-      P3: 'AI-enabled new industrialisation benchmark project',
-      P4: 'Open-source community and ecosystem centre operation',
-    },
+    level: { province: 'Province', city: 'City', district: 'District' },
+    confidence: { text: 'official text', news: 'news summaries', news_weak: 'one secondary source only', inferred: 'our reading' },
   },
 } as const;
 
-export type Words = (typeof words)[Lang];
-export type FieldName = keyof Words['field'];
-export type ProgrammeId = keyof Words['programme'];
+function map<K extends string, V>(keys: Record<K, V>, f: (v: V) => string): Record<K, string> {
+  return Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, f(v as V)])) as Record<K, string>;
+}
+
+function wordsIn(lang: Lang) {
+  return {
+    ...PAGE[lang],
+    /** The switch of each topic ("We rent intelligent compute to train large models"). */
+    q: map(TOPICS, (id) => {
+      const ask = topic(id).ask;
+      if (!ask) throw new Error(`labels.ts: topic ${id} has no switch`);
+      return ask[lang];
+    }),
+    field: map(FIELDS, (id) => question(id).label[lang]),
+    choice: map(CHOICES, ([q, c]) => choice(q, c).label[lang]),
+    programme: Object.fromEntries(PROGRAMMES.map((id) => [id, programme(id).title[lang]])) as Record<ProgrammeId, string>,
+  };
+}
+
+export type Words = ReturnType<typeof wordsIn>;
+
+export const words: Record<Lang, Words> = { zh: wordsIn('zh'), en: wordsIn('en') };
+
+/** A programme's "Sourced from" line as the page writes it: label, confidence, the pack's note. */
+export function confidenceLine(id: ProgrammeId, lang: Lang): string {
+  const p = programme(id);
+  const label = PAGE[lang].confidence[(p.confidence ?? 'text') as keyof (typeof PAGE)['en']['confidence']];
+  const note = p.confidence_note ? ` — ${p.confidence_note[lang]}` : '';
+  return `${PAGE[lang].sourced}: ${label}${note}`;
+}

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { packOf } from './labels';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -46,28 +47,63 @@ export class SwappableServer {
   }
 }
 
-/** The rule-set version the current build carries (from the rule data it embeds). */
+/** The provincial pack the wasm embeds: its place and version are in the footer ("Guangdong 2026.1"). */
+export const provincePack = packOf('province');
+
+/** The provincial pack's version the current build carries (from the pack it embeds). */
 export function ruleSetVersion(): string {
-  const rules = JSON.parse(fs.readFileSync(path.join(repoRoot, 'engine/rules/guangdong-ai-robotics-2025.json'), 'utf8'));
-  return rules.version;
+  return provincePack.version;
+}
+
+/** A string as postcard writes it: its length (one byte below 128), then its UTF-8 bytes. */
+function postcardString(text: string): Buffer {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length >= 128) throw new Error('only short strings are supported');
+  return Buffer.concat([Buffer.from([bytes.length]), bytes]);
+}
+
+/** The city pack the page loads beside itself, in packs-places-<content hash>.postcard. */
+export const cityPack = packOf('city', 'Shenzhen');
+export function placePacksFile(folder: string): string {
+  const names = fs.readdirSync(folder).filter((f) => /^packs-places-[0-9a-f]+\.postcard$/.test(f));
+  if (names.length !== 1) throw new Error(`expected one city-packs file in ${folder}, found ${names.length}`);
+  return names[0];
 }
 
 /**
- * Build N+1: the release build with a different rule-set version in its wasm (same length, so the
- * binary stays valid), renamed as Trunk would rename a changed file, with the page, its policy
- * and the service worker's file list brought up to date by the same post-build step.
+ * Gives a pack a new version in postcard bytes: the pack's id then its version, as postcard writes
+ * them (same length, so the data stays valid).
+ */
+function setVersion(bytes: Buffer, pack: { id: string; version: string }, version: string, where: string): void {
+  const id = postcardString(pack.id);
+  const from = Buffer.concat([id, postcardString(pack.version)]);
+  const to = Buffer.concat([id, postcardString(version)]);
+  if (from.length !== to.length) throw new Error('the new version must have the same length');
+  const at = bytes.indexOf(from);
+  if (at < 0 || bytes.indexOf(from, at + 1) >= 0) throw new Error(`the version of ${pack.id} not found exactly once in ${where}`);
+  to.copy(bytes, at);
+}
+
+/**
+ * Build N+1: the release build with a new version of the provincial pack in its wasm and of the
+ * city pack in the file beside it, as a build with both packs changed has; the wasm renamed as
+ * Trunk would rename a changed file (the city packs' file too, by its content hash),
+ * with the page, its policy and the service worker's file list brought up to date by the same
+ * post-build steps.
  */
 export function nextBuild(version: string, into: string): void {
   fs.rmSync(into, { recursive: true, force: true });
   fs.cpSync(dist, into, { recursive: true });
+  // The city packs changed too: a new content, so a new name (as post_build.py names it).
+  const oldPlaces = placePacksFile(into);
+  const places = fs.readFileSync(path.join(into, oldPlaces));
+  setVersion(places, cityPack, version, oldPlaces);
+  fs.rmSync(path.join(into, oldPlaces));
+  const newPlaces = `packs-places-${crypto.createHash('sha256').update(places).digest('hex').slice(0, 16)}.postcard`;
+  fs.writeFileSync(path.join(into, newPlaces), places);
   const wasmName = fs.readdirSync(into).find((f) => f.endsWith('_bg.wasm'))!;
   const bytes = fs.readFileSync(path.join(into, wasmName));
-  const from = Buffer.from(`"version": "${ruleSetVersion()}"`);
-  const to = Buffer.from(`"version": "${version}"`);
-  if (from.length !== to.length) throw new Error('the new version must have the same length');
-  const at = bytes.indexOf(from);
-  if (at < 0 || bytes.indexOf(from, at + 1) >= 0) throw new Error('version not found exactly once in the wasm');
-  to.copy(bytes, at);
+  setVersion(bytes, provincePack, version, 'the wasm');
   const newName = wasmName.replace(/-([0-9a-f]+)_bg\.wasm$/, '-0000000000000001_bg.wasm');
   fs.rmSync(path.join(into, wasmName));
   fs.writeFileSync(path.join(into, newName), bytes);
@@ -79,5 +115,15 @@ export function nextBuild(version: string, into: string): void {
     .replace(/(href="\.\/[^"]*_bg\.wasm" crossorigin="anonymous" integrity=")[^"]*"/, `$1${integrity}"`);
   fs.writeFileSync(indexFile, html);
   fs.rmSync(path.join(into, 'estimator.html'), { force: true });
-  execFileSync('python3', [path.join(repoRoot, 'scripts/post_build.py'), into], { env: { ...process.env, TRUNK_PROFILE: 'debug' } });
+  // The post-build steps that depend on the changed files: the page's policy, its pointer to the
+  // city packs and the service worker's list. (The city packs are edited here rather than written
+  // again: that would run cargo, which may wait minutes for another build's lock.)
+  const script = [
+    'import sys, importlib.util, pathlib',
+    'spec = importlib.util.spec_from_file_location("post_build", sys.argv[1])',
+    'post_build = importlib.util.module_from_spec(spec); spec.loader.exec_module(post_build)',
+    'staging = pathlib.Path(sys.argv[2])',
+    'post_build.served_page(staging, sys.argv[3]); post_build.service_worker(staging)',
+  ].join('\n');
+  execFileSync('python3', ['-c', script, path.join(repoRoot, 'scripts/post_build.py'), into, newPlaces]);
 }
