@@ -218,8 +218,8 @@ impl<'r> Evaluation<'_, 'r> {
                 let Some(cap_amount) = cap_amount else {
                     return Some(());
                 };
-                let total = parts.iter().try_fold(Decimal::ZERO, |sum, (_, m)| sum.checked_add(*m))?;
-                let exact = rate_taken.checked_mul(total)?;
+                let total = parts.iter().try_fold(Decimal::ZERO, |sum, (_, m)| money::add(sum, *m))?;
+                let exact = money::mul(rate_taken, total)?;
                 let result = money::min(exact, cap_amount);
                 if parts.len() > 1 {
                     outcome.steps.push(Step::Base { parts, total });
@@ -234,7 +234,7 @@ impl<'r> Evaluation<'_, 'r> {
                 let amount = self.rounded(result, outcome);
                 outcome.amount = Amount::RuleBased(amount);
                 for r in unsure {
-                    let other = floor_to_fen(money::min(r.rate.checked_mul(total)?, cap_amount));
+                    let other = floor_to_fen(money::min(money::mul(r.rate, total)?, cap_amount));
                     if compare(other, amount).is_ne() {
                         outcome.notes.push(Note::RateIfCondition { rate: r, amount: other });
                     }
@@ -245,7 +245,7 @@ impl<'r> Evaluation<'_, 'r> {
                         cap
                     } else {
                         floor_to_fen(money::min(
-                            alternative.rate.unwrap_or(rate_taken).checked_mul(total)?,
+                            money::mul(alternative.rate.unwrap_or(rate_taken), total)?,
                             cap,
                         ))
                     };
@@ -259,7 +259,7 @@ impl<'r> Evaluation<'_, 'r> {
                     add_missing(&mut outcome.missing, award.field);
                     return Some(());
                 };
-                let product = ratio.checked_mul(city_award)?;
+                let product = money::mul(*ratio, city_award)?;
                 // Every reading gives `floor_to_fen(min(product, limit))`: the product is cut to
                 // the fen once, not once a reading.
                 let product_to_fen = floor_to_fen(product);
@@ -283,7 +283,7 @@ impl<'r> Evaluation<'_, 'r> {
                 outcome.steps.push(Step::CityPlusProvince {
                     city: city_award,
                     province: result,
-                    total: city_award.checked_add(result)?,
+                    total: money::add(city_award, result)?,
                 });
                 let mut alternatives = SmallVec::new();
                 for reading in others {
@@ -327,7 +327,7 @@ impl<'r> Evaluation<'_, 'r> {
                     add_missing(&mut outcome.missing, count.field);
                     return Some(());
                 };
-                let product = amount.checked_mul(Decimal::from(n))?;
+                let product = money::mul(*amount, Decimal::from(n))?;
                 outcome.steps.push(Step::PerItem { count: n, amount: *amount, product });
                 let result = match cap {
                     Some(cap) => {
@@ -618,8 +618,8 @@ fn totals(outcomes: &[Outcome<'_>]) -> Option<Vec<Totals>> {
             continue;
         }
         match outcome.amount {
-            Amount::RuleBased(y) => totals.rule_based = totals.rule_based.checked_add(y)?,
-            Amount::Ceiling(y) => totals.competitive_ceilings = totals.competitive_ceilings.checked_add(y)?,
+            Amount::RuleBased(y) => totals.rule_based = money::add(totals.rule_based, y)?,
+            Amount::Ceiling(y) => totals.competitive_ceilings = money::add(totals.competitive_ceilings, y)?,
             _ => {}
         }
     }

@@ -108,7 +108,8 @@ pub fn parse_amount(input: &str, unit: Unit) -> Result<Option<Decimal>, AmountPr
 }
 
 /// The rule every amount in a profile obeys, however it arrived (typed, imported, generated).
-#[inline]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub fn check_amount(yuan: Decimal) -> Result<(), AmountProblem> {
     if yuan.is_sign_negative() && !yuan.is_zero() {
         Err(AmountProblem::Negative)
@@ -143,7 +144,8 @@ const POWERS_OF_TEN: [u128; 10] =
 /// engine meets: two non-negative decimals whose scales differ by at most 9 (every amount, rate
 /// and threshold) are compared on their mantissas. Anything else goes to `Decimal::cmp`. An
 /// evaluation compares some thirty numbers; `Decimal::cmp` took a sixth of its time.
-#[inline]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub fn compare(a: Decimal, b: Decimal) -> Ordering {
     let (scale_a, scale_b) = (a.scale(), b.scale());
     if a.is_sign_negative() || b.is_sign_negative() || scale_a.abs_diff(scale_b) > 9 {
@@ -160,7 +162,25 @@ pub fn compare(a: Decimal, b: Decimal) -> Ordering {
 
 /// `a.min(b)` through `compare`: `a` unless `b` is smaller, as `Decimal::min` (the scale kept is
 /// the same).
-#[inline]
+/// `a + b`, `a - b`, `a × b`, `None` on overflow. Out of line in the wasm: inlined, each
+/// `Decimal` operation is about a kilobyte of code, and the engine has a few dozen of them.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+pub fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
+}
+
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+pub fn sub(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_sub(b)
+}
+
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+pub fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub fn min(a: Decimal, b: Decimal) -> Decimal {
     if compare(a, b).is_gt() {
         b
@@ -170,7 +190,8 @@ pub fn min(a: Decimal, b: Decimal) -> Decimal {
 }
 
 /// `a.max(b)` through `compare`: `a` unless `b` is larger, as `Decimal::max`.
-#[inline]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub fn max(a: Decimal, b: Decimal) -> Decimal {
     if compare(a, b).is_lt() {
         b
@@ -181,7 +202,8 @@ pub fn max(a: Decimal, b: Decimal) -> Decimal {
 
 /// The estimator's one rounding rule: awards are "not more than" a share of a base, so a computed
 /// award is cut down to the fen (toward zero), never rounded up past what the rule allows.
-#[inline]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub fn floor_to_fen(amount: Decimal) -> Decimal {
     // Whole yuan (most caps and limits): nothing to cut or strip, as `normalize` would find unless
     // the amount is a negative zero.
@@ -198,7 +220,8 @@ pub fn floor_to_fen(amount: Decimal) -> Decimal {
 /// `amount / 2`, the same value and scale as `Decimal`'s division, without dividing when the
 /// mantissa is even and not zero (every cap of the rule data): a division costs more than the
 /// rest of a match. (Decimal writes a halved zero without decimals.)
-#[inline]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub fn half(amount: Decimal) -> Decimal {
     let mantissa = amount.mantissa().unsigned_abs();
     if mantissa != 0 && mantissa.is_multiple_of(2) {
