@@ -37,7 +37,7 @@ pub fn ProfileForm(lang: Lang) -> impl IntoView {
         let profile = state.session.with(|s| s.profile(as_of));
         let library = library();
         for field in library.fields() {
-            show_status(field, status(state, field, lang, &problems));
+            show_status(field, status(state, field, lang, &problems, &profile, as_of));
         }
         show_what_applies(state, library, &profile, as_of);
     });
@@ -146,7 +146,14 @@ struct Status {
     hint: Option<String>,
 }
 
-fn status(state: AppState, field: Field, lang: Lang, problems: &[ProfileError]) -> Status {
+fn status(
+    state: AppState,
+    field: Field,
+    lang: Lang,
+    problems: &[ProfileError],
+    profile: &Profile,
+    as_of: Date,
+) -> Status {
     let library = library();
     let at = Location::Field(field);
     let question = library.question(field);
@@ -155,7 +162,7 @@ fn status(state: AppState, field: Field, lang: Lang, problems: &[ProfileError]) 
         .or_else(|| problems.iter().find(|e| e.at == at).map(|e| e.problem.clone()));
     Status {
         message: problem.map(|p| p.message(lang, Some(question.kind))),
-        hint: prefill_hint(state, field, lang),
+        hint: prefill_hint(state, field, lang, profile, as_of),
     }
 }
 
@@ -385,29 +392,25 @@ fn option(html: &mut Html, value: &str, label: &str, selected: bool, within: Opt
     html.el("option", &attrs, label);
 }
 
-/// The published figure assumed where a money question is still empty (a city's award).
-fn prefill_hint(state: AppState, field: Field, lang: Lang) -> Option<String> {
+/// The published figure assumed where a money question is still empty (a city's award). `profile`
+/// is what the engine sees, computed once by the form's effect for every field.
+fn prefill_hint(state: AppState, field: Field, lang: Lang, profile: &Profile, as_of: Date) -> Option<String> {
     let library = library();
     if library.kind(field) != FieldKind::Money {
         return None;
     }
-    let as_of = state.as_of.get();
-    state.session.with(|s| {
-        if s.form.stored(field).is_known() || !s.texts.get(&field).is_none_or(|t| t.trim().is_empty()) {
-            return None;
-        }
-        let profile = s.profile(as_of);
-        let prefill = prefill_for(&profile, library, as_of, field)?;
-        let source = library
-            .packs
-            .iter()
-            .find_map(|p| p.citation(&prefill.cite).and_then(|c| p.document(&c.document)))
-            .map_or(String::new(), |d| d.number.clone());
-        Some(
-            crate::i18n::ui(lang)
-                .prefill_hint
-                .replace("{source}", &source)
-                .replace("{amount}", &format_yuan(prefill.amount, lang)),
-        )
-    })
+    let typed = state.session.with(|s| {
+        s.form.stored(field).is_known() || !s.texts.get(&field).is_none_or(|t| t.trim().is_empty())
+    });
+    if typed {
+        return None;
+    }
+    let prefill = prefill_for(profile, library, as_of, field)?;
+    let source = library.prefill_document(prefill).map_or(String::new(), |d| d.number.clone());
+    Some(
+        crate::i18n::ui(lang)
+            .prefill_hint
+            .replace("{source}", &source)
+            .replace("{amount}", &format_yuan(prefill.amount, lang)),
+    )
 }

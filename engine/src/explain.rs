@@ -249,11 +249,7 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
             }
         }
         Note::Prefilled(prefill) => {
-            let pack =
-                report.library.packs.iter().find(|p| p.prefills.iter().any(|q| std::ptr::eq(q, *prefill)));
-            let number = pack
-                .and_then(|p| p.citation(&prefill.cite).and_then(|c| p.document(&c.document)))
-                .map_or("", |d| d.number.as_str());
+            let number = report.library.prefill_document(prefill).map_or("", |d| d.number.as_str());
             let label = report.library.question(prefill.field.field).label.get(lang);
             let conditions: Vec<&str> = prefill.notes.iter().map(|n| n.get(lang)).collect();
             let conditions = if conditions.is_empty() {

@@ -251,6 +251,12 @@ impl Library {
         self.fields().filter(move |f| self.topic_of(*f) == topic)
     }
 
+    /// The document a pre-filled figure is cited from, looked up in the pack that declares it.
+    pub fn prefill_document(&self, prefill: &Prefill) -> Option<&Document> {
+        let pack = self.packs.iter().find(|p| p.prefills.iter().any(|q| std::ptr::eq(q, prefill)))?;
+        pack.document(&pack.citation(&prefill.cite)?.document)
+    }
+
     pub fn pack(&self, id: &str) -> Option<&Pack> {
         self.packs.iter().find(|p| p.id == id)
     }
