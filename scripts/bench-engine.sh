@@ -12,8 +12,8 @@
 # - evaluations/s of one full profile, one core: criterion's median time of `evaluate`
 #   (engine/bench/benches/engine.rs), inverted, for the provincial full profile
 #   (engine/bench/profiles/full.json: every provincial topic on, every question answered) and the
-#   full Shenzhen profile (full-shenzhen.json: every provincial and every Shenzhen topic on, so the
-#   province's and the city's programmes); evaluate + ReportView for information. Criterion
+#   full Shenzhen-district profile (full-shenzhen.json: every provincial and Shenzhen topic and Longgang's on, so the
+#   province's, the city's and the district's programmes); evaluate + ReportView for information. Criterion
 #   measures the benchmark thread's CPU time, so that other processes on a busy machine do not
 #   count (BENCH_CLOCK=wall for wall time).
 # - `estimate --batch` profiles/s end to end (read, parse, evaluate, write one JSON record per line)
@@ -144,7 +144,7 @@ BEGIN {
   printf "| figure | value | goal | met? |\n|---|---|---|---|\n"
   printf "| evaluations/s, full profile, one core (criterion median %.0f ns CPU) | %.0f | > 1,000,000 | %s |\n", eval_ns, evals, met(evals > 1000000)
   printf "| evaluate + ReportView/s, full profile, one core (%.0f ns CPU), for information | %.0f | - | - |\n", view_ns, views
-  printf "| evaluations/s, full Shenzhen profile (province + city), one core (criterion median %.0f ns CPU) | %.0f | >= 400,000 | %s |\n", sz_eval_ns, sz_evals, met(sz_evals >= 400000)
+  printf "| evaluations/s, full Shenzhen-district profile (province + city + Longgang), one core (criterion median %.0f ns CPU) | %.0f | >= 400,000 | %s |\n", sz_eval_ns, sz_evals, met(sz_evals >= 400000)
   printf "| evaluate + ReportView/s, full Shenzhen profile, one core (%.0f ns CPU), for information | %.0f | - | - |\n", sz_view_ns, sz_views
   if (skip_batch == "") {
     batch = n / (best / 1e9)

@@ -14,6 +14,12 @@ build script does for the provincial ones). The content hash in the name keeps a
 being served an old build's packs from a cache; index.html names the file in
 <meta name="place-packs">, and the single file carries the bytes inline.
 
+On release builds it first minifies the script glue, the styles and the service worker with esbuild (npm, pinned in
+package.json): Trunk's own minifier cannot parse wasm-bindgen's glue (Trunk.toml). It saves about
+2.5 KB of the first load's gzip size. The file names keep Trunk's content hashes: the minified file
+is a function of the one they were computed from, so a name still stands for one content. Their
+integrity attributes in index.html are recomputed.
+
 Run by Trunk (see Trunk.toml); reads TRUNK_STAGING_DIR and TRUNK_PROFILE. No third-party modules.
 """
 import base64
@@ -42,6 +48,34 @@ def place_packs(staging: Path) -> str:
     written.rename(staging / name)
     return name
 
+def esbuild_minify(path: Path) -> None:
+    form = ["--format=esm"] if path.name.endswith(".js") and path.name != "sw.js" else []
+    subprocess.run(
+        [str(REPO / "node_modules/.bin/esbuild"), str(path), "--minify", "--charset=utf8",
+         "--legal-comments=none", *form, f"--outfile={path}", "--allow-overwrite", "--log-level=warning"],
+        check=True,
+    )
+
+
+def minify(staging: Path) -> None:
+    """Minifies the glue, styles and manifest in place and brings index.html's integrity hashes up
+    to date."""
+    for manifest in staging.glob("*.webmanifest"):
+        manifest.write_text(json.dumps(json.loads(manifest.read_text()), ensure_ascii=False, separators=(",", ":")))
+    index = staging / "index.html"
+    html = index.read_text()
+    for path in sorted([*staging.glob("*.js"), *staging.glob("*.css")]):
+        esbuild_minify(path)
+        digest = base64.b64encode(hashlib.sha384(path.read_bytes()).digest()).decode()
+        html, n = re.subn(
+            rf'(href="\./{re.escape(path.name)}"[^>]*integrity=")sha384-[^"]*"',
+            lambda m: f'{m.group(1)}sha384-{digest}"', html,
+        )
+        if n != 1:
+            sys.exit(f"post_build: index.html names {path.name} with an integrity hash {n} times, not once")
+    index.write_text(html)
+
+
 SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script>", re.S)
 
 
@@ -65,6 +99,8 @@ def served_page(staging: Path, packs: str) -> None:
     index = staging / "index.html"
     html = index.read_text()
     html = re.sub(r'<meta name="place-packs"[^>]*>', "", html)
+    # The source's comments are for its readers (index.html in the repository), not for visitors.
+    html = re.sub(r"<!--.*?-->\s*", "", html, flags=re.S)
     html = html.replace("</head>", f'<meta name="{PLACE_PACKS_ID}" content="{packs}">\n</head>', 1)
     inline = [sha256_source(body) for attrs, body in SCRIPT.findall(html) if "src=" not in attrs]
     html = add_policy(html, {
@@ -88,8 +124,11 @@ def single_file(staging: Path, packs_name: str) -> None:
     wasm_name = re.search(r"module_or_path: '\.?/?([^']+\.wasm)'", html).group(1)
     css = "\n".join(p.read_text() for p in sorted(staging.glob("*.css")))
     glue = (staging / glue_name).read_text()
-    # An inline module cannot be imported from, so its exports are dropped; init is called below.
-    glue = re.sub(r"^export \{[^}]*\};?\s*$", "", glue, flags=re.M)
+    # An inline module cannot be imported from, so its export list is dropped; init (the glue's
+    # default export, renamed by the minifier) is called below.
+    exports = re.search(r"export\s*\{([^}]*)\};?", glue)
+    init = next(n.split(" as ")[0].strip() for n in exports.group(1).split(",") if n.strip().endswith(" as default"))
+    glue = glue[: exports.start()] + glue[exports.end():]
     glue = re.sub(r"^export (function|class|const|let|async function) ", r"\1 ", glue, flags=re.M)
     wasm = base64.b64encode((staging / wasm_name).read_bytes()).decode()
     # Inert (not JavaScript, so not run and not governed by script-src): the app reads it by id.
@@ -98,7 +137,7 @@ def single_file(staging: Path, packs_name: str) -> None:
     script = (
         glue
         + f'\nconst bytes = Uint8Array.from(atob("{wasm}"), (c) => c.charCodeAt(0));\n'
-        + "await __wbg_init({ module_or_path: bytes });\n"
+        + f"await {init}({{ module_or_path: bytes }});\n"
     )
     head = re.search(r"<head>(.*?)</head>", html, re.S).group(1)
     title = re.search(r"<title>.*?</title>", head, re.S).group(0)
@@ -122,7 +161,7 @@ def single_file(staging: Path, packs_name: str) -> None:
     (staging / "estimator.html").write_text(page)
 
 
-def service_worker(staging: Path) -> None:
+def service_worker(staging: Path, release: bool = False) -> None:
     template = (Path(__file__).parent / "sw-template.js").read_text()
     files = sorted(
         p.relative_to(staging).as_posix()
@@ -136,16 +175,21 @@ def service_worker(staging: Path) -> None:
     version = digest.hexdigest()[:16]
     worker = template.replace("__VERSION__", version).replace("__FILES__", json.dumps(["./", *files]))
     (staging / "sw.js").write_text(worker)
+    if release:
+        esbuild_minify(staging / "sw.js")
     print(f"post_build: sw.js caches {len(files)} files as version {version}")
 
 
 def main() -> int:
     staging = Path(os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1])
+    release = os.environ.get("TRUNK_PROFILE", "release") == "release"
     packs = place_packs(staging)
+    if release:
+        minify(staging)
     served_page(staging, packs)
-    if os.environ.get("TRUNK_PROFILE", "release") == "release":
+    if release:
         single_file(staging, packs)
-    service_worker(staging)
+    service_worker(staging, release)
     return 0
 
 

@@ -86,6 +86,14 @@ pub struct Ui {
     pub unverified: &'static str,
     pub single_file: &'static str,
     pub single_file_hint: &'static str,
+    pub limits: &'static str,
+    /// `{rate}`, `{base}` and `{programmes}` are filled in.
+    pub limit_combined: &'static str,
+    /// `{cap}` and `{programmes}` are filled in.
+    pub limit_company: &'static str,
+    pub other_reading: &'static str,
+    pub overlap_unknown: &'static str,
+    pub overlap_exclusive: &'static str,
 }
 
 pub fn ui(lang: Lang) -> &'static Ui {
@@ -174,6 +182,12 @@ static ZH: Ui = Ui {
     unverified: "条次未核实",
     single_file: "下载单文件版 estimator.html",
     single_file_hint: "保存后可在任何电脑上双击打开，无需网络。",
+    limits: "跨项目的限制",
+    limit_combined: "合计不超过{base}的{rate}，按以下顺序计算（先计入的保留其金额）：{programmes}",
+    limit_company: "以下项目合计最高 {cap}（排在后面的先调减）：{programmes}",
+    other_reading: "另一种解读",
+    overlap_unknown: "叠加待确认（两项均列出，不合并计算）",
+    overlap_exclusive: "不可叠加（两项均列出，只能取其一）",
 };
 
 static EN: Ui = Ui {
@@ -255,4 +269,10 @@ static EN: Ui = Ui {
     unverified: "article number unverified",
     single_file: "Download the single-file estimator.html",
     single_file_hint: "Save it and open it on any computer, with no network.",
+    limits: "Limits across programmes",
+    limit_combined: "at most {rate} of {base} in all, counted in this order (the first keep their amounts): {programmes}",
+    limit_company: "at most {cap} in all for (the last listed are cut first): {programmes}",
+    other_reading: "Other reading",
+    overlap_unknown: "Combination to confirm (both shown, not added together)",
+    overlap_exclusive: "Not combinable (both shown, one or the other)",
 };

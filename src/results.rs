@@ -214,6 +214,21 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
         programme(&mut h, p, ui);
     }
 
+    // Programmes with nothing to estimate (a district's measures still to be announced): what they
+    // offer and where to ask, so that the company knows of them. On paper, one line each: the
+    // title and the office.
+    if !v.informational.is_empty() {
+        h.open("section", &[("class", "informational")]).el("h3", &[], ui.other_support).open("ul", &[]);
+        for i in &v.informational {
+            h.open("li", &[("id", &format!("info-{}", i.id))])
+                .el("strong", &[], &format!("{} · {} — {}", i.level_label, i.place, i.title))
+                .el("span", &[("class", "no-print")], &format!(" {} {}", i.summary, i.apply_channel))
+                .text(&format!(" {}: {}", ui.office, i.apply_office))
+                .close("li");
+        }
+        h.close("ul").close("section");
+    }
+
     // The documents with a period of force (the measures and rules themselves, not the calls and
     // notices): what a reader checks the sheet against.
     let documents: Vec<String> = v
@@ -273,25 +288,10 @@ fn programme(h: &mut Html, p: &ProgrammeView, ui: &Ui) {
         .close("p");
     h.list("calculation", ui.calculation, &p.calculation);
 
-    h.open("div", &[("class", "conditions")]).el("h4", &[], ui.conditions).open("ul", &[]);
-    for c in &p.conditions {
-        let status = match c.status {
-            Status::Met => "met",
-            Status::NotMet => "not-met",
-            _ => "unknown",
-        };
-        let entered: Vec<&str> = c.entered.iter().map(|e| e.value.as_str()).collect();
-        let entered = if entered.is_empty() {
-            String::new()
-        } else {
-            format!("{}{}{}", ui.paren_open, entered.join(ui.list_separator), ui.paren_close)
-        };
-        h.open("li", &[("class", &format!("condition condition-{status}"))]);
-        h.el("span", &[("class", "mark"), ("aria-hidden", "true")], &c.mark);
-        h.text(&format!(" {}{entered} — ", c.text)).el("em", &[], &c.status_label);
-        h.el("span", &[("class", "cite")], &c.citation).close("li");
+    // Like the other lists, left out when empty: several district programmes have no conditions.
+    if !p.conditions.is_empty() {
+        conditions(h, p, ui);
     }
-    h.close("ul").close("div");
 
     let missing: Vec<String> = p.missing.iter().map(|m| m.label.clone()).collect();
     h.list("missing", ui.missing, &missing);
@@ -313,4 +313,27 @@ fn programme(h: &mut Html, p: &ProgrammeView, ui: &Ui) {
     // On screen only: on paper each condition already names its article, and the table the source.
     h.el("p", &[("class", "hint no-print")], &p.citations.join("；")).close("div");
     h.close("article");
+}
+
+/// A programme's conditions, each with its status, what was entered and its article.
+fn conditions(h: &mut Html, p: &ProgrammeView, ui: &Ui) {
+    h.open("div", &[("class", "conditions")]).el("h4", &[], ui.conditions).open("ul", &[]);
+    for c in &p.conditions {
+        let status = match c.status {
+            Status::Met => "met",
+            Status::NotMet => "not-met",
+            _ => "unknown",
+        };
+        let entered: Vec<&str> = c.entered.iter().map(|e| e.value.as_str()).collect();
+        let entered = if entered.is_empty() {
+            String::new()
+        } else {
+            format!("{}{}{}", ui.paren_open, entered.join(ui.list_separator), ui.paren_close)
+        };
+        h.open("li", &[("class", &format!("condition condition-{status}"))]);
+        h.el("span", &[("class", "mark"), ("aria-hidden", "true")], &c.mark);
+        h.text(&format!(" {}{entered} — ", c.text)).el("em", &[], &c.status_label);
+        h.el("span", &[("class", "cite")], &c.citation).close("li");
+    }
+    h.close("ul").close("div");
 }

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use subsidy_engine::explain::{
     citation_text, confidence_label, formula_text, level_label, period_text, unverified_legend,
 };
-use subsidy_engine::money::format_yuan;
-use subsidy_engine::rules::{Level, Library, Pack, Programme};
+use subsidy_engine::money::{format_rate, format_yuan};
+use subsidy_engine::rules::{Level, Library, OverlapKind, Pack, Programme, ProgrammeRef};
 use subsidy_engine::Lang;
 
 #[component]
@@ -74,6 +74,7 @@ fn pack_html(h: &mut Html, library: &Library, pack: &Pack, ui: &Ui, lang: Lang) 
     for p in &pack.programmes {
         programme(h, library, pack, p, ui, lang);
     }
+    limits(h, library, pack, ui, lang);
     if !pack.prefills.is_empty() {
         h.el("h4", &[], ui.prefills).open("ul", &[]);
         for prefill in &pack.prefills {
@@ -134,4 +135,70 @@ fn programme(h: &mut Html, library: &Library, pack: &Pack, p: &Programme, ui: &U
     let documents: Vec<String> = p.apply.documents.iter().map(|d| d.get(lang).to_string()).collect();
     h.list("apply-documents", ui.apply_documents, &documents);
     h.close("article");
+}
+
+/// The pack's limits across programmes, each with its source: combined ceilings on one base,
+/// yearly caps per company, and programmes paying on the same money. Each names its programmes in
+/// the order they are counted (a programme of another pack with its level and place).
+fn limits(h: &mut Html, library: &Library, pack: &Pack, ui: &Ui, lang: Lang) {
+    if pack.combined_ceilings.is_empty() && pack.company_caps.is_empty() && pack.overlaps.is_empty() {
+        return;
+    }
+    let cite = |id: &str| pack.citation(id).map(|c| citation_text(c, pack, lang)).unwrap_or_default();
+    let names = |refs: &[ProgrammeRef]| -> String {
+        let names: Vec<String> = refs
+            .iter()
+            .filter_map(|r| library.programme_at(r))
+            .map(|(of, p)| {
+                let name = format!("{} {}", p.id, p.title.get(lang));
+                if std::ptr::eq(of, pack) {
+                    name
+                } else {
+                    format!(
+                        "{name}{}{} · {}{}",
+                        ui.paren_open,
+                        level_label(of.level, lang),
+                        of.place.get(lang),
+                        ui.paren_close
+                    )
+                }
+            })
+            .collect();
+        names.join(ui.list_separator)
+    };
+    h.el("h4", &[], ui.limits).open("ul", &[("class", "limits")]);
+    for c in &pack.combined_ceilings {
+        let rule = ui
+            .limit_combined
+            .replace("{rate}", &format_rate(c.rate))
+            .replace("{base}", library.question(c.base.field).label.get(lang))
+            .replace("{programmes}", &names(&c.programmes));
+        let line = format!(
+            "{} — {rule} · {}: {} · {} · {}: {}",
+            c.text.get(lang),
+            ui.other_reading,
+            c.alternative.get(lang),
+            cite(&c.cite),
+            ui.sourced,
+            confidence_label(c.confidence, lang)
+        );
+        h.el("li", &[("id", &format!("limit-{}-{}", pack.id, c.id))], &line);
+    }
+    for c in &pack.company_caps {
+        let rule = ui
+            .limit_company
+            .replace("{cap}", &format_yuan(c.cap, lang))
+            .replace("{programmes}", &names(&c.programmes));
+        let line = format!("{} — {rule} · {}", c.text.get(lang), cite(&c.cite));
+        h.el("li", &[("id", &format!("limit-{}-{}", pack.id, c.id))], &line);
+    }
+    for o in &pack.overlaps {
+        let kind = match o.kind {
+            OverlapKind::Unknown => ui.overlap_unknown,
+            OverlapKind::Exclusive => ui.overlap_exclusive,
+        };
+        let line = format!("{kind}: {} — {}", names(&o.programmes), o.text.get(lang));
+        h.el("li", &[("class", "overlap")], &line);
+    }
+    h.close("ul");
 }

@@ -9,7 +9,8 @@ use crate::money::{self, compare, floor_to_fen};
 use crate::profile::{Profile, Value};
 use crate::report::*;
 use crate::rules::{
-    Cap, CapRule, Condition, Document, Formula, Level, Library, Pack, Prefill, Programme, Test,
+    Cap, CapRule, Condition, ConditionalCap, Document, Formula, Level, Library, Pack, Prefill, Programme,
+    Test,
 };
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
@@ -55,19 +56,24 @@ pub fn evaluate<'r>(profile: &Profile, library: &'r Library, as_of: Date) -> Res
             .run(outcome)
             .ok_or_else(|| EvalError::Overflow { programme: programme.id.clone() })?;
     }
-    let totals = totals(&outcomes).ok_or_else(|| EvalError::Overflow { programme: "totals".into() })?;
+    across_programmes(&mut outcomes, &packs, profile, library, as_of)
+        .ok_or_else(|| EvalError::Overflow { programme: "limits across programmes".into() })?;
+    let totals = totals(&outcomes, &packs, library)
+        .ok_or_else(|| EvalError::Overflow { programme: "totals".into() })?;
     let missing = ranked_missing(&outcomes);
     let warnings = warnings(profile, library, &outcomes, as_of);
     Ok(Report { library, as_of, packs, outcomes, totals, missing, warnings })
 }
 
 /// The packs whose programmes concern the company: those that apply everywhere, and those whose
-/// `applies` test is a clear yes (its city, its district).
+/// `applies` test is a clear yes (its city, its district); province first, then city, then
+/// district, in library order within a level.
 pub fn applicable_packs<'r>(profile: &Profile, library: &'r Library, as_of: Date) -> Vec<&'r Pack> {
-    library
-        .packs
+    // Level by level rather than a sort: one pass per level over a handful of packs, and no
+    // sorting code in the page (a sort of a new type costs about 3 KB of wasm).
+    Level::TOTALLED
         .iter()
-        .filter(|p| p.level != Level::Common)
+        .flat_map(|&level| library.packs.iter().filter(move |p| p.level == level))
         .filter(|p| {
             p.applies.as_ref().is_none_or(|t| test(profile, as_of, t, &mut Hints::new()) == Truth::Yes)
         })
@@ -178,7 +184,7 @@ impl<'r> Evaluation<'_, 'r> {
     /// Fills in the amount and the steps, or the missing inputs. `None` on overflow.
     fn compute(&self, formula: &'r Formula, outcome: &mut Outcome<'r>) -> Option<()> {
         match formula {
-            Formula::RateOfBase { rate, base, cap, rate_when, alternatives } => {
+            Formula::RateOfBase { rate, base, cap, rate_when, cap_when, alternatives } => {
                 let mut parts = SmallVec::<[(Field, Decimal); 2]>::new();
                 for r in base {
                     match self.money(r.field, outcome) {
@@ -186,8 +192,17 @@ impl<'r> Evaluation<'_, 'r> {
                         None => add_missing(&mut outcome.missing, r.field),
                     }
                 }
+                let mut cap_period = None;
                 let (cap_amount, choice) = match cap {
                     Cap::Fixed(amount) => (Some(*amount), None),
+                    Cap::Dated(periods) => {
+                        let period = periods.iter().find(|p| p.contains(self.as_of));
+                        if let Some(p) = period.filter(|p| p.note.is_some()) {
+                            outcome.notes.push(Note::CapPeriod(p));
+                        }
+                        cap_period = period.map(|p| (p.from, p.to));
+                        (period.map(|p| p.amount), None)
+                    }
                     Cap::ByChoice { by, amounts } => match self.profile.get(by.field) {
                         Value::Choice(id) => (amounts.get(id).copied(), Some(by.field)),
                         _ => {
@@ -212,6 +227,23 @@ impl<'r> Evaluation<'_, 'r> {
                         Truth::No => {}
                     }
                 }
+                // The cap: the first conditional cap that holds; one whose condition is unknown is
+                // shown beside the amount, which keeps the formula's own cap (the floor).
+                let mut cap_amount = cap_amount;
+                let mut cap_unsure = SmallVec::<[&ConditionalCap; 1]>::new();
+                for c in cap_when {
+                    match self.test(&c.when, &mut Hints::new()) {
+                        Truth::Yes => {
+                            cap_amount = Some(c.cap);
+                            cap_period = None;
+                            outcome.notes.push(Note::CapApplies(c));
+                            cap_unsure.clear();
+                            break;
+                        }
+                        Truth::Unknown => cap_unsure.push(c),
+                        Truth::No => {}
+                    }
+                }
                 if parts.len() < base.len() {
                     return Some(());
                 }
@@ -230,6 +262,7 @@ impl<'r> Evaluation<'_, 'r> {
                     reached: compare(exact, cap_amount).is_gt(),
                     result,
                     choice,
+                    period: cap_period,
                 });
                 let amount = self.rounded(result, outcome);
                 outcome.amount = Amount::RuleBased(amount);
@@ -237,6 +270,12 @@ impl<'r> Evaluation<'_, 'r> {
                     let other = floor_to_fen(money::min(money::mul(r.rate, total)?, cap_amount));
                     if compare(other, amount).is_ne() {
                         outcome.notes.push(Note::RateIfCondition { rate: r, amount: other });
+                    }
+                }
+                for c in cap_unsure {
+                    let other = floor_to_fen(money::min(exact, c.cap));
+                    if compare(other, amount).is_ne() {
+                        outcome.notes.push(Note::CapIfCondition { cap: c, amount: other });
                     }
                 }
                 for alternative in alternatives {
@@ -337,6 +376,7 @@ impl<'r> Evaluation<'_, 'r> {
                             reached: compare(product, *cap).is_gt(),
                             result,
                             choice: None,
+                            period: None,
                         });
                         result
                     }
@@ -353,7 +393,12 @@ impl<'r> Evaluation<'_, 'r> {
                     Some(t) => (t, true),
                     None => (tiers.iter().max_by(|a, b| compare(a.amount, b.amount))?, false),
                 };
-                outcome.steps.push(Step::Tier { amount: tier.amount, chosen: is_chosen });
+                // A single ceiling with nothing to choose is a fixed amount, not an unknown tier.
+                outcome.steps.push(if by.is_none() && tiers.len() == 1 {
+                    Step::Fixed { amount: tier.amount }
+                } else {
+                    Step::Tier { amount: tier.amount, chosen: is_chosen }
+                });
                 if !is_chosen && tiers.len() > 1 {
                     outcome.notes.push(Note::Tiers(tiers));
                 }
@@ -525,6 +570,13 @@ pub fn test(profile: &Profile, as_of: Date, test_: &Test, hints: &mut Hints) -> 
             // Under `years` old: the anniversary is still after the as-of date.
             truth(d.plus_years(*years).is_some_and(|anniversary| anniversary > as_of))
         }
+        Test::RecentYear { field, years } => {
+            let Value::Year(y) = value(field.field) else {
+                return Truth::Unknown;
+            };
+            let latest = as_of.year();
+            truth(y <= latest && i64::from(latest) - i64::from(y) <= i64::from(*years))
+        }
         Test::AnyOf(tests) => any_of(profile, as_of, tests, hints),
         Test::AllOf(tests) => {
             let mut result = Truth::Yes;
@@ -538,6 +590,154 @@ pub fn test(profile: &Profile, as_of: Date, test_: &Test, hints: &mut Hints) -> 
             result
         }
     }
+}
+
+/// The limits that concern several programmes at once, once each has its own amount: combined
+/// ceilings on one base (counted in their order: the first keeps its amount, each later one gets
+/// at most what is left), yearly caps per company (the same order: the last listed are cut first),
+/// and programmes paying on the same money (noted, never added). Each limit that concerns an
+/// amount is a step of its calculation, reached or not. `None` on overflow.
+fn across_programmes<'r>(
+    outcomes: &mut [Outcome<'r>],
+    packs: &[&'r Pack],
+    profile: &Profile,
+    library: &'r Library,
+    as_of: Date,
+) -> Option<()> {
+    for pack in packs {
+        for ceiling in &pack.combined_ceilings {
+            let applies =
+                ceiling.when.as_ref().map_or(Truth::Yes, |t| test(profile, as_of, t, &mut Hints::new()));
+            if applies == Truth::No {
+                continue;
+            }
+            let assumed = applies == Truth::Unknown;
+            let base = match profile.get(ceiling.base.field) {
+                Value::Money(m) => Some(m),
+                _ => None,
+            };
+            let limit = match base {
+                Some(b) => Some(floor_to_fen(money::mul(ceiling.rate, b)?)),
+                None => None,
+            };
+            // The base's topic switched off ("we do not rent compute for the city voucher"), as
+            // opposed to on with the amount not given yet.
+            let undeclared = !profile.has_topic(library.topic_of(ceiling.base.field));
+            let mut counted = Decimal::ZERO;
+            // What an earlier programme that may pay, but has no figure yet, waits for: while it
+            // is not known, neither is what it leaves to the later ones.
+            let mut pending = Fields::new();
+            for (i, r) in ceiling.programmes.iter().enumerate() {
+                let Some(at) = position(outcomes, library, r) else { continue };
+                let outcome = &mut outcomes[at];
+                let Some(before) = outcome.amount.yuan() else {
+                    if in_play(outcome) {
+                        outcome.missing.iter().for_each(|f| add_missing(&mut pending, *f));
+                    }
+                    continue;
+                };
+                if i == 0 {
+                    counted = money::add(counted, before)?;
+                    continue;
+                }
+                let (Some(base), Some(limit), true) = (base, limit, pending.is_empty()) else {
+                    if undeclared && pending.is_empty() && counted.is_zero() {
+                        // No base declared (its topic is off) and nothing counted before this
+                        // one: there is no shared contract to limit.
+                        counted = money::add(counted, before)?;
+                        continue;
+                    }
+                    // What is left under the ceiling cannot be worked out yet.
+                    if base.is_none() {
+                        add_missing(&mut pending, ceiling.base.field);
+                    }
+                    pending.iter().for_each(|f| add_missing(&mut outcome.missing, *f));
+                    outcome.amount = Amount::None;
+                    if outcome.verdict == Verdict::Eligible {
+                        outcome.verdict = Verdict::Undetermined;
+                    }
+                    outcome.notes.push(Note::CombinedCeiling {
+                        ceiling,
+                        assumed,
+                        without: before,
+                        base_unknown: base.is_none(),
+                    });
+                    continue;
+                };
+                let room = money::max(money::sub(limit, counted)?, Decimal::ZERO);
+                let after = money::min(before, room);
+                let cut = compare(after, before).is_lt();
+                if cut || !counted.is_zero() {
+                    outcome.steps.push(Step::CombinedCeiling {
+                        on: ceiling.base.field,
+                        base,
+                        rate: ceiling.rate,
+                        limit,
+                        counted,
+                        before,
+                        after,
+                    });
+                }
+                if cut {
+                    outcome.notes.push(Note::CombinedCeiling {
+                        ceiling,
+                        assumed,
+                        without: before,
+                        base_unknown: false,
+                    });
+                    outcome.amount = outcome.amount.with_yuan(after);
+                }
+                counted = money::add(counted, after)?;
+            }
+        }
+        for cap in &pack.company_caps {
+            // In order: a programme keeps what fits beside those listed before it, so the last
+            // listed are the first cut.
+            let mut counted = Decimal::ZERO;
+            for r in &cap.programmes {
+                let Some(at) = position(outcomes, library, r) else { continue };
+                let outcome = &mut outcomes[at];
+                let Some(before) = outcome.amount.yuan() else { continue };
+                let room = money::max(money::sub(cap.cap, counted)?, Decimal::ZERO);
+                let after = money::min(before, room);
+                let cut = compare(after, before).is_lt();
+                if cut || !counted.is_zero() {
+                    outcome.steps.push(Step::CompanyCap { cap: cap.cap, others: counted, before, after });
+                }
+                if cut {
+                    outcome.notes.push(Note::CompanyCap { cap, without: before });
+                    outcome.amount = outcome.amount.with_yuan(after);
+                }
+                counted = money::add(counted, after)?;
+            }
+        }
+        for overlap in &pack.overlaps {
+            // Said where it matters: two or more of the programmes may pay this company.
+            let members: SmallVec<[usize; 2]> = overlap
+                .programmes
+                .iter()
+                .filter_map(|r| position(outcomes, library, r))
+                .filter(|at| in_play(&outcomes[*at]))
+                .collect();
+            if members.len() >= 2 {
+                for at in members {
+                    outcomes[at].notes.push(Note::Overlap(overlap));
+                }
+            }
+        }
+    }
+    Some(())
+}
+
+/// Where a programme named across packs is among the outcomes (none when its pack does not apply).
+fn position(outcomes: &[Outcome<'_>], library: &Library, r: &crate::rules::ProgrammeRef) -> Option<usize> {
+    let (_, programme) = library.programme_at(r)?;
+    outcomes.iter().position(|o| std::ptr::eq(o.programme, programme))
+}
+
+/// A programme that may pay this company: eligible, or waiting for an answer.
+fn in_play(outcome: &Outcome<'_>) -> bool {
+    matches!(outcome.verdict, Verdict::Eligible | Verdict::Undetermined)
 }
 
 /// Every test runs (each may leave a hint); then any yes wins, else any unknown. The hints are kept
@@ -592,7 +792,10 @@ fn add_missing(missing: &mut Fields, field: Field) {
     }
 }
 
-fn totals(outcomes: &[Outcome<'_>]) -> Option<Vec<Totals>> {
+/// The totals by level: eligible rule-based amounts, and apart from them eligible competitive
+/// ceilings. Programmes that pay on the same money (`overlaps`) are never added together: of those
+/// of one level and one kind, only the largest counts.
+fn totals(outcomes: &[Outcome<'_>], packs: &[&Pack], library: &Library) -> Option<Vec<Totals>> {
     let mut all: Vec<Totals> = Vec::new();
     for outcome in outcomes {
         let level = outcome.pack.level;
@@ -623,16 +826,44 @@ fn totals(outcomes: &[Outcome<'_>]) -> Option<Vec<Totals>> {
             _ => {}
         }
     }
-    all.sort_by_key(|t| t.level);
+    for overlap in packs.iter().flat_map(|p| &p.overlaps) {
+        let members: SmallVec<[&Outcome<'_>; 2]> = overlap
+            .programmes
+            .iter()
+            .filter_map(|r| position(outcomes, library, r))
+            .map(|at| &outcomes[at])
+            .filter(|o| o.verdict == Verdict::Eligible)
+            .collect();
+        for totals in &mut all {
+            for ceiling in [false, true] {
+                let amounts: SmallVec<[Decimal; 2]> = members
+                    .iter()
+                    .filter(|o| o.pack.level == totals.level)
+                    .filter_map(|o| match (o.amount, ceiling) {
+                        (Amount::RuleBased(y), false) | (Amount::Ceiling(y), true) => Some(y),
+                        _ => None,
+                    })
+                    .collect();
+                if amounts.len() < 2 {
+                    continue;
+                }
+                let largest = amounts.iter().copied().max()?;
+                let sum = amounts.iter().try_fold(Decimal::ZERO, |s, y| money::add(s, *y))?;
+                let slot = if ceiling { &mut totals.competitive_ceilings } else { &mut totals.rule_based };
+                *slot = money::sub(*slot, money::sub(sum, largest)?)?;
+            }
+        }
+    }
+    // In level order already: the outcomes follow `applicable_packs`.
     Some(all)
 }
 
 /// The highest amount a programme could give anyone: ranks the questions still to ask.
 fn worth(programme: &Programme) -> Option<Decimal> {
     match programme.formula.as_ref()? {
-        Formula::RateOfBase { cap, alternatives, .. } => {
-            let alt = alternatives.iter().filter_map(|a| a.cap).max();
-            Some(alt.map_or(cap.highest(), |a| a.max(cap.highest())))
+        Formula::RateOfBase { cap, alternatives, cap_when, .. } => {
+            let other = alternatives.iter().filter_map(|a| a.cap).chain(cap_when.iter().map(|c| c.cap)).max();
+            Some(other.map_or(cap.highest(), |a| a.max(cap.highest())))
         }
         Formula::CityAwardMatch { total_cap, .. } => Some(money::half(*total_cap)),
         Formula::NoFixedAmount { .. } => None,

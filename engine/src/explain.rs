@@ -5,10 +5,10 @@
 use crate::date::Date;
 use crate::fields::{Field, FieldKind};
 use crate::lang::Lang;
-use crate::money::{format_rate, format_yuan, group_digits};
+use crate::money::{compare, format_rate, format_yuan, group_digits};
 use crate::profile::{Profile, Value};
 use crate::report::*;
-use crate::rules::{Cap, CapRule, Citation, Confidence, Formula, Level, Library, Pack};
+use crate::rules::{Cap, CapRule, Citation, Confidence, Formula, Level, Library, OverlapKind, Pack, Test};
 use rust_decimal::Decimal;
 
 pub fn verdict_label(verdict: Verdict, competitive: bool, lang: Lang) -> &'static str {
@@ -106,14 +106,20 @@ pub fn step_text(step: &Step, library: &Library, profile: &Profile, lang: Lang) 
             format!("{} = {}", sum.join(" + "), y(*total))
         }
         Step::Rate { rate, base, result } => format!("{} × {} = {}", format_rate(*rate), y(*base), y(*result)),
-        Step::Cap { cap, reached, result, choice } => {
+        Step::Cap { cap, reached, result, choice, period } => {
             // In English the level reads inside a sentence: "the ¥10,000,000 cap (provincial)".
             let level = choice.map(|f| value_text(library, f, profile.get(f), lang).to_ascii_lowercase()).unwrap_or_default();
-            match (lang, reached) {
-                (Lang::Zh, false) => format!("未达到{level}上限 {}", y(*cap)),
-                (Lang::Zh, true) => format!("超过{level}上限，按上限计 {}", y(*result)),
-                (Lang::En, false) => format!("the {} cap{} is not reached", y(*cap), paren(level)),
-                (Lang::En, true) => format!("capped to {}{}", y(*result), paren(level)),
+            // A cap that changes on a date says which period's cap it is.
+            let period = period.map(|(from, to)| period_words(from, to, lang));
+            match (lang, reached, period) {
+                (Lang::Zh, false, None) => format!("未达到{level}上限 {}", y(*cap)),
+                (Lang::Zh, true, None) => format!("超过{level}上限，按上限计 {}", y(*result)),
+                (Lang::Zh, false, Some(p)) => format!("未达到{p}适用的上限 {}", y(*cap)),
+                (Lang::Zh, true, Some(p)) => format!("超过{p}适用的上限，按上限计 {}", y(*result)),
+                (Lang::En, false, None) => format!("the {} cap{} is not reached", y(*cap), paren(level)),
+                (Lang::En, true, None) => format!("capped to {}{}", y(*result), paren(level)),
+                (Lang::En, false, Some(p)) => format!("the {} cap (in force {p}) is not reached", y(*cap)),
+                (Lang::En, true, Some(p)) => format!("capped to {} (the cap in force {p})", y(*result)),
             }
         }
         Step::Rounded { exact, result } => match lang {
@@ -164,6 +170,61 @@ pub fn step_text(step: &Step, library: &Library, profile: &Profile, lang: Lang) 
             Lang::Zh => format!("{count} 项 × 每项 {} = {}", y(*amount), y(*product)),
             Lang::En => format!("{count} × {} each = {}", y(*amount), y(*product)),
         },
+        Step::CombinedCeiling { on, base, rate, limit, counted, before, after } => {
+            let reached = compare(*after, *before).is_lt();
+            let on = library.question(*on).label.get(lang);
+            let (counted, before, base, limit, after) = (y(*counted), y(*before), y(*base), y(*limit), y(*after));
+            let rate = format_rate(*rate);
+            match (lang, reached) {
+                (Lang::Zh, true) => format!(
+                    "{counted} + {before} 将超过 {rate} × {base} = {limit}（按“{on}”计的各项支持合计上限）：本项为 {after}"
+                ),
+                (Lang::Zh, false) => format!(
+                    "{counted} + {before} 未超过 {rate} × {base} = {limit}（按“{on}”计的各项支持合计上限）：本项为 {after}"
+                ),
+                (Lang::En, true) => format!(
+                    "{counted} + {before} would exceed {rate} × {base} = {limit}, the most all support on “{on}” may give together: this programme gives {after}"
+                ),
+                (Lang::En, false) => format!(
+                    "{counted} + {before} is within {rate} × {base} = {limit}, the most all support on “{on}” may give together: this programme gives {after}"
+                ),
+            }
+        }
+        Step::CompanyCap { cap, others, before, after } => {
+            let reached = compare(*after, *before).is_lt();
+            match (lang, reached) {
+                (Lang::Zh, true) => format!(
+                    "每家企业每年合计最高 {}：此前计入的项目已计 {}，本项 {} 调整为 {}",
+                    y(*cap),
+                    y(*others),
+                    y(*before),
+                    y(*after)
+                ),
+                (Lang::Zh, false) => format!(
+                    "每家企业每年合计最高 {}：此前计入的项目已计 {}，本项 {} 未超出",
+                    y(*cap),
+                    y(*others),
+                    y(*before)
+                ),
+                (Lang::En, true) => format!(
+                    "at most {} a year per company in all: {} from the programmes counted before it, so {} becomes {}",
+                    y(*cap),
+                    y(*others),
+                    y(*before),
+                    y(*after)
+                ),
+                (Lang::En, false) => format!(
+                    "at most {} a year per company in all: {} from the programmes counted before it, and {} fits within it",
+                    y(*cap),
+                    y(*others),
+                    y(*before)
+                ),
+            }
+        }
+        Step::Fixed { amount } => match lang {
+            Lang::Zh => format!("定额，最高 {}", y(*amount)),
+            Lang::En => format!("a fixed amount of at most {}", y(*amount)),
+        },
         Step::Tier { amount, chosen: true } => match lang {
             Lang::Zh => format!("按所填档次，上限 {}", y(*amount)),
             Lang::En => format!("the tier given has a ceiling of {}", y(*amount)),
@@ -205,6 +266,21 @@ pub fn step_text(step: &Step, library: &Library, profile: &Profile, lang: Lang) 
                 y(*threshold)
             ),
         },
+    }
+}
+
+/// A period of a dated cap as a phrase: `2026-06-28以前` / `up to 2026-06-28`, `2026-06-29起` /
+/// `from 2026-06-29`.
+fn period_words(from: Option<Date>, to: Option<Date>, lang: Lang) -> String {
+    match (from, to, lang) {
+        (Some(f), Some(t), Lang::Zh) => format!("{f}至{t}"),
+        (Some(f), Some(t), Lang::En) => format!("from {f} to {t}"),
+        (None, Some(t), Lang::Zh) => format!("{t}以前"),
+        (None, Some(t), Lang::En) => format!("up to {t}"),
+        (Some(f), None, Lang::Zh) => format!("{f}起"),
+        (Some(f), None, Lang::En) => format!("from {f}"),
+        (None, None, Lang::Zh) => "全期".to_string(),
+        (None, None, Lang::En) => "throughout".to_string(),
     }
 }
 
@@ -333,6 +409,90 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
             Lang::Zh => format!("另一种解读：{}，按此为 {}。", alternative.text.zh, y(*amount)),
             Lang::En => format!("Other reading: {}; it would give {}.", alternative.text.en, y(*amount)),
         },
+        Note::CapApplies(c) => match lang {
+            Lang::Zh => format!("适用上限 {}：{}。", y(c.cap), c.text.zh),
+            Lang::En => format!("The {} cap applies: {}.", y(c.cap), c.text.en),
+        },
+        Note::CapIfCondition { cap, amount } => match lang {
+            Lang::Zh => format!(
+                "本表按基本上限计算（下限）；如属“{}”，上限为 {}，金额为 {}。",
+                cap.text.zh,
+                y(cap.cap),
+                y(*amount)
+            ),
+            Lang::En => format!(
+                "This estimate uses the basic cap (the floor); if {}, the cap is {} and the amount {}.",
+                cap.text.en,
+                y(cap.cap),
+                y(*amount)
+            ),
+        },
+        Note::CapPeriod(period) => match &period.note {
+            Some(note) => match period.confidence {
+                Some(c) => format!("{}{}", note.get(lang), confidence_suffix(c, lang)),
+                None => note.get(lang).to_string(),
+            },
+            None => String::new(),
+        },
+        Note::CombinedCeiling { ceiling, assumed, without, base_unknown } => {
+            // The question that decides whether the ceiling concerns the company (the same contract).
+            let asked = ceiling
+                .when
+                .as_ref()
+                .and_then(Test::field_ref)
+                .map(|f| report.library.question(f.field).label.get(lang));
+            let assumed = match (assumed, asked, lang) {
+                (false, _, _) => String::new(),
+                (true, Some(q), Lang::Zh) => format!("“{q}”未填写：按默认解读，适用此上限。"),
+                (true, Some(q), Lang::En) => {
+                    format!("“{q}” not given: the default reading is taken, the ceiling applies. ")
+                }
+                (true, None, Lang::Zh) => "是否适用未能判断：按默认解读，适用此上限。".to_string(),
+                (true, None, Lang::En) => {
+                    "Whether it applies is not known: the default reading is taken, the ceiling applies. "
+                        .to_string()
+                }
+            };
+            let base = report.library.question(ceiling.base.field).label.get(lang);
+            let unknown = match (base_unknown, lang) {
+                (true, Lang::Zh) => format!("{base}未填写，无法计算上限内的金额。"),
+                (true, Lang::En) => {
+                    format!("{base} not given: the amount within the ceiling cannot be worked out yet. ")
+                }
+                (false, _) => String::new(),
+            };
+            match lang {
+                Lang::Zh => format!(
+                    "{}。{assumed}{unknown}另一种解读：{}，按此为 {}。{}",
+                    ceiling.text.zh,
+                    ceiling.alternative.zh,
+                    y(*without),
+                    confidence_suffix(ceiling.confidence, lang)
+                ),
+                Lang::En => format!(
+                    "{}. {assumed}{unknown}Other reading: {}; it would give {}.{}",
+                    ceiling.text.en,
+                    ceiling.alternative.en,
+                    y(*without),
+                    confidence_suffix(ceiling.confidence, lang)
+                ),
+            }
+        }
+        Note::CompanyCap { cap, without } => match lang {
+            Lang::Zh => format!("{}：未受此限时为 {}。", cap.text.zh, y(*without)),
+            Lang::En => format!("{}: without it, {}.", cap.text.en, y(*without)),
+        },
+        Note::Overlap(overlap) => {
+            let kind = match (overlap.kind, lang) {
+                (OverlapKind::Unknown, Lang::Zh) => "叠加待确认（两项均列出，不合并计算）：",
+                (OverlapKind::Unknown, Lang::En) => {
+                    "Combination to confirm (both shown, not added together): "
+                }
+                (OverlapKind::Exclusive, Lang::Zh) => "不可叠加（两项均列出，只能取其一）：",
+                (OverlapKind::Exclusive, Lang::En) => "Not combinable (both shown, one or the other): ",
+            };
+            format!("{kind}{}", overlap.text.get(lang))
+        }
         Note::Tiers(tiers) => {
             let list: Vec<String> =
                 tiers.iter().map(|t| format!("{} {}", t.label.get(lang), y(t.amount))).collect();
@@ -496,10 +656,17 @@ pub fn disclaimer(lang: Lang) -> &'static str {
 pub fn formula_text(formula: &Formula, library: &Library, lang: Lang) -> String {
     let y = |amount: Decimal| format_yuan(amount, lang);
     match formula {
-        Formula::RateOfBase { rate, base, cap, rate_when, .. } => {
+        Formula::RateOfBase { rate, base, cap, rate_when, cap_when, .. } => {
             let base: Vec<&str> = base.iter().map(|f| library.question(f.field).label.get(lang)).collect();
             let cap = match cap {
                 Cap::Fixed(amount) => y(*amount),
+                Cap::Dated(periods) => {
+                    let list: Vec<String> = periods
+                        .iter()
+                        .map(|p| format!("{} {}", period_words(p.from, p.to, lang), y(p.amount)))
+                        .collect();
+                    list.join(lang.pick("；", "; "))
+                }
                 Cap::ByChoice { by, amounts } => {
                     let question = library.question(by.field);
                     let caps: Vec<String> = amounts
@@ -521,6 +688,10 @@ pub fn formula_text(formula: &Formula, library: &Library, lang: Lang) -> String 
                     Lang::Zh => format!("；{}：{}", r.text.zh, format_rate(r.rate)),
                     Lang::En => format!("; {}: {}", r.text.en, format_rate(r.rate)),
                 })
+                .chain(cap_when.iter().map(|c| match lang {
+                    Lang::Zh => format!("；{}：上限 {}", c.text.zh, y(c.cap)),
+                    Lang::En => format!("; {}: at most {}", c.text.en, y(c.cap)),
+                }))
                 .collect();
             match lang {
                 Lang::Zh => format!("{} ×（{}），上限：{cap}{rates}", format_rate(*rate), base.join(" + ")),

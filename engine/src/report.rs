@@ -5,8 +5,9 @@
 use crate::date::Date;
 use crate::fields::Field;
 use crate::rules::{
-    Alternative, CapReading, CapRule, Competition, Condition, ConditionalRate, Document, Fact, Level,
-    Library, Pack, Prefill, Programme, Reading, Round, Tier,
+    Alternative, CapReading, CapRule, CombinedCeiling, CompanyCap, Competition, Condition, ConditionalCap,
+    ConditionalRate, DatedAmount, Document, Fact, Level, Library, Overlap, Pack, Prefill, Programme, Reading,
+    Round, Tier,
 };
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -32,7 +33,8 @@ pub type Hints = SmallVec<[NearMiss; 2]>;
 pub struct Report<'r> {
     pub library: &'r Library,
     pub as_of: Date,
-    /// The packs that apply to the company (province, its city, its district), in library order.
+    /// The packs that apply to the company (province, its city, its district), by level, and in
+    /// library order within a level.
     pub packs: Vec<&'r Pack>,
     /// Quantified programmes of those packs, in pack and rule-data order.
     pub outcomes: Vec<Outcome<'r>>,
@@ -75,6 +77,15 @@ impl Amount {
         match *self {
             Amount::RuleBased(y) | Amount::Ceiling(y) => Some(y),
             _ => None,
+        }
+    }
+
+    /// The same kind of amount with another figure (after a limit across programmes).
+    pub fn with_yuan(self, yuan: Decimal) -> Amount {
+        match self {
+            Amount::RuleBased(_) => Amount::RuleBased(yuan),
+            Amount::Ceiling(_) => Amount::Ceiling(yuan),
+            other => other,
         }
     }
 }
@@ -153,6 +164,9 @@ pub enum Step {
         result: Decimal,
         /// The choice question the cap depends on (the level), when it does.
         choice: Option<Field>,
+        /// For a cap that changes on a date: the period holding the as-of date (`from`, `to`;
+        /// `None` for an open end).
+        period: Option<(Option<Date>, Option<Date>)>,
     },
     /// The one rounding rule (down to the fen) changed the figure.
     Rounded {
@@ -187,10 +201,33 @@ pub enum Step {
         amount: Decimal,
         product: Decimal,
     },
+    /// All support on one base (the answer to `on`) at most `limit` (`rate` × `base`); `counted`
+    /// went to the programmes counted before this one, which keeps `after` of its `before`.
+    CombinedCeiling {
+        on: Field,
+        base: Decimal,
+        rate: Decimal,
+        limit: Decimal,
+        counted: Decimal,
+        before: Decimal,
+        after: Decimal,
+    },
+    /// A yearly cap per company across programmes: `others` went to the programmes counted
+    /// before this one, which keeps `after` of its `before`.
+    CompanyCap {
+        cap: Decimal,
+        others: Decimal,
+        before: Decimal,
+        after: Decimal,
+    },
     /// A fixed ceiling by tier: the tier taken (`chosen`), or the highest when none is known.
     Tier {
         amount: Decimal,
         chosen: bool,
+    },
+    /// The one fixed amount of a formula with a single tier and nothing to choose.
+    Fixed {
+        amount: Decimal,
     },
     PerSeparateRules {
         field: Field,
@@ -239,6 +276,32 @@ pub enum Note<'r> {
     },
     /// The ceilings of every tier, when the tier is not known.
     Tiers(&'r [Tier]),
+    /// A cap that depends on a condition, and it holds.
+    CapApplies(&'r ConditionalCap),
+    /// A cap that depends on a condition not yet known: the amount if it holds.
+    CapIfCondition {
+        cap: &'r ConditionalCap,
+        amount: Decimal,
+    },
+    /// The cap of a dated period, with what the period says.
+    CapPeriod(&'r DatedAmount),
+    /// A combined ceiling cut this amount (or leaves it unknown); `assumed` when it was not known
+    /// whether it applies; `without` is the amount without it (the other reading).
+    CombinedCeiling {
+        ceiling: &'r CombinedCeiling,
+        assumed: bool,
+        without: Decimal,
+        /// The ceiling's base is not given: what is left under it cannot be worked out, and the
+        /// amount waits for it.
+        base_unknown: bool,
+    },
+    /// A yearly cap per company cut this amount; `without` is the amount before.
+    CompanyCap {
+        cap: &'r CompanyCap,
+        without: Decimal,
+    },
+    /// This programme pays on the same money as another.
+    Overlap(&'r Overlap),
     /// The windows are those of a round other than the as-of year's.
     OtherRound(&'r Round),
     Fact(&'r Fact),

@@ -1,7 +1,8 @@
 //! The city worked examples of `shared/rules/city-brief.md` §8 that the Shenzhen pack covers, on
 //! the format-2 profiles `engine/profiles/c*.json`: verdicts, amounts, the readings a reader must
 //! see, and what the view says about sources and how to apply. As of 2026-06-01 unless stated.
-//! C3's district part (LG-COMPUTE and the combined 50% ceiling) belongs to the district packs.
+//! C3's district part (LG-COMPUTE and the combined 50% ceiling), and C4–C6, are in
+//! `city_district_examples.rs`.
 
 mod common;
 
@@ -235,15 +236,22 @@ fn the_view_shows_confidence_and_how_to_apply_for_every_city_programme() {
     ];
     for name in profiles {
         let profile = example(name);
+        // A Longgang company also has its district's pack; the others are in Nanshan, which has
+        // none.
+        let longgang = name.starts_with("c03");
         for lang in Lang::ALL {
             let view = view_on(&profile, city_as_of(), lang);
-            assert_eq!(
-                view.packs.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
-                ["guangdong-ai-robotics-2025", "shenzhen-ai-2024"]
-            );
+            let mut packs = vec!["guangdong-ai-robotics-2025", "shenzhen-ai-2024"];
+            if longgang {
+                packs.push("longgang");
+            }
+            assert_eq!(view.packs.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), packs, "{name}");
             let city: Vec<_> = view.programmes.iter().filter(|p| p.level == Level::City).collect();
             assert_eq!(city.len(), 7, "{name}");
-            for p in city {
+            let district: Vec<_> = view.programmes.iter().filter(|p| p.level == Level::District).collect();
+            let ids: Vec<&str> = district.iter().map(|p| p.id.as_str()).collect();
+            assert_eq!(ids, if longgang { vec!["LG-COMPUTE"] } else { vec![] }, "{name}");
+            for p in city.iter().chain(&district) {
                 assert!(!p.confidence_label.trim().is_empty(), "{name} {}", p.id);
                 assert!(
                     !p.apply_channel.trim().is_empty() && !p.apply_office.trim().is_empty(),
@@ -251,7 +259,12 @@ fn the_view_shows_confidence_and_how_to_apply_for_every_city_programme() {
                     p.id
                 );
                 assert!(!p.citations.is_empty() && !p.source.is_empty(), "{name} {}", p.id);
+            }
+            for p in city {
                 assert_eq!(p.place, lang.pick("深圳市", "Shenzhen"));
+            }
+            for p in district {
+                assert_eq!(p.place, lang.pick("深圳市龙岗区", "Longgang District, Shenzhen"));
             }
         }
     }
@@ -276,7 +289,8 @@ fn the_view_shows_confidence_and_how_to_apply_for_every_city_programme() {
 fn a_company_elsewhere_sees_no_shenzhen_programme() {
     let mut profile = example("c01-shenzhen-compute-voucher");
     set(&mut profile, "company.district", subsidy_engine::profile::NewValue::Unknown);
-    set(&mut profile, "company.city", choice("foshan"));
+    // A city without a pack of its own: the province only.
+    set(&mut profile, "company.city", choice("huizhou"));
     let report = city_report(&profile);
     assert_eq!(
         report.packs.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
@@ -284,7 +298,19 @@ fn a_company_elsewhere_sees_no_shenzhen_programme() {
     );
     assert!(report.outcomes.iter().all(|o| o.pack.level == Level::Province));
     assert_eq!(report.totals.iter().map(|t| t.level).collect::<Vec<_>>(), [Level::Province]);
-    // With the city unknown, the city pack is not a clear yes either.
+    // Foshan has its own pack: the province and Foshan, still nothing of Shenzhen's (the compute
+    // answers stay, and no Foshan programme reads them).
+    set(&mut profile, "company.city", choice("foshan"));
+    let report = city_report(&profile);
+    assert_eq!(
+        report.packs.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        ["guangdong-ai-robotics-2025", "foshan"]
+    );
+    assert!(report.outcomes.iter().all(|o| o.pack.id != "shenzhen-ai-2024"));
+    assert!(report.outcomes.iter().all(|o| o.verdict == Verdict::NotApplicable), "no Foshan topic is on");
+    assert_eq!(report.totals.iter().map(|t| t.level).collect::<Vec<_>>(), [Level::Province, Level::City]);
+    assert_eq!(totals(&report, Level::City).rule_based, yuan("0"));
+    // With the city unknown, no city pack is a clear yes either.
     set(&mut profile, "company.city", subsidy_engine::profile::NewValue::Unknown);
     assert_eq!(city_report(&profile).packs.len(), 1);
 }

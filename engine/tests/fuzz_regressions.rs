@@ -121,7 +121,10 @@ fn check_report(report: &Report<'_>, profile: &Profile) {
     for outcome in &report.outcomes {
         let id = &outcome.programme.id;
         let cap = match &outcome.programme.formula {
-            Some(Formula::RateOfBase { cap, .. }) => Some(cap.highest()),
+            // A cap that depends on a condition (`cap_when`) may be the higher one.
+            Some(Formula::RateOfBase { cap, cap_when, .. }) => {
+                Some(cap_when.iter().map(|c| c.cap).fold(cap.highest(), Decimal::max))
+            }
             Some(Formula::CityAwardMatch { total_cap, .. }) => Some(*total_cap),
             Some(Formula::PerItem { cap, .. }) => *cap,
             Some(Formula::Tiers { tiers, .. }) => tiers.iter().map(|t| t.amount).max(),

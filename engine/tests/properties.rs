@@ -1,27 +1,94 @@
 //! Properties over random profiles of the built-in packs' questions: the engine never panics,
 //! amounts stay within their caps, a larger base never lowers an amount, and the same input gives
-//! the same output.
+//! the same output; and for the limits across programmes: no level's total exceeds the sum of its
+//! parts, a combined ceiling is never exceeded, and an input made unknown never raises another
+//! programme's amount. The places with packs of their own, and the answers that make those limits
+//! matter, are drawn far more often than chance would have them.
 
 mod common;
 
 use common::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use subsidy_engine::evaluate::{test, Truth};
 use subsidy_engine::fields::{Field, FieldKind};
 use subsidy_engine::profile::{NewValue, Profile, Value};
-use subsidy_engine::report::Amount;
-use subsidy_engine::rules::{Formula, Programme};
+use subsidy_engine::report::{Amount, Verdict};
+use subsidy_engine::rules::{Cap, Formula, Programme};
 use subsidy_engine::view::ReportView;
 use subsidy_engine::{evaluate, Date, EvalError, Lang};
 
 fn money() -> impl Strategy<Value = Decimal> {
     prop_oneof![
-        (0u64..100_000_000).prop_map(Decimal::from),
-        (0i64..1_000_000_000_000_000).prop_map(|fen| Decimal::new(fen, 2)),
+        6 => (0u64..100_000_000).prop_map(Decimal::from),
+        2 => (0i64..1_000_000_000_000).prop_map(|fen| Decimal::new(fen, 2)),
+        1 => (0i64..1_000_000_000_000_000).prop_map(|fen| Decimal::new(fen, 2)),
         // Now and then outside the valid range, to exercise the errors.
-        (-1_000i64..0).prop_map(Decimal::from),
-        Just(Decimal::from(10u64.pow(15)) + Decimal::ONE),
+        1 => (-1_000i64..0).prop_map(Decimal::from),
+        1 => Just(Decimal::from(10u64.pow(15)) + Decimal::ONE),
     ]
+}
+
+/// Answers that make the limits across programmes matter, laid over a random profile now and
+/// then: a city compute voucher claim beside each district's, on the same contract or not (or not
+/// said); Haizhu's awards; a Dongguan robot centre that may also claim the provincial P1; a
+/// Zhuhai firm's recognition year.
+fn stacking() -> impl Strategy<Value = Option<Vec<(&'static str, NewValue)>>> {
+    let amount = || (0u64..40_000_000).prop_map(|y| NewValue::Money(Decimal::from(y)));
+    let maybe =
+        || prop_oneof![Just(NewValue::Bool(true)), Just(NewValue::Bool(false)), Just(NewValue::Unknown)];
+    let level =
+        |ids: &'static [&'static str]| (0..ids.len()).prop_map(move |i| NewValue::Choice(ids[i].into()));
+    let compute = (
+        amount(),
+        amount(),
+        maybe(),
+        maybe(),
+        maybe(),
+        (2020i32..2027, 1u8..=12).prop_map(|(y, m)| Date::new(y, m, 1).unwrap()),
+    );
+    let others = (
+        amount(),
+        any::<bool>(),
+        any::<bool>(),
+        level(&["national", "provincial", "city", "none"]),
+        amount(),
+        level(&["national", "provincial", "other"]),
+        amount(),
+        prop_oneof![(2022i32..2028).prop_map(NewValue::Year), Just(NewValue::Unknown)],
+    );
+    proptest::option::weighted(
+        0.6,
+        (compute, others).prop_map(
+            |((contract, spend, lg, gm, lh, founded), (hz, llm, algo, dg, dg_inv, p1, p1_cost, year))| {
+                vec![
+                    ("company.founded", NewValue::Date(founded)),
+                    ("compute_rental.contract_amount", contract),
+                    ("compute_rental.trains_large_models", NewValue::Bool(true)),
+                    ("compute_rental.non_affiliated", NewValue::Bool(true)),
+                    ("compute_rental.listed_provider", NewValue::Bool(true)),
+                    ("longgang_compute.spend", spend.clone()),
+                    ("longgang_compute.same_contract", lg),
+                    ("guangming_compute.annual_spend", spend.clone()),
+                    ("guangming_compute.same_contract", gm),
+                    ("longhua_compute.purchase_amount", spend.clone()),
+                    ("longhua_compute.independent_legal_person", NewValue::Bool(true)),
+                    ("longhua_compute.same_contract", lh),
+                    ("zhuhai_compute.spend", spend),
+                    ("company.national_title_year", year),
+                    ("haizhu_filing.first_llm_filing", NewValue::Bool(llm)),
+                    ("haizhu_filing.first_algorithm_filing", NewValue::Bool(algo)),
+                    ("haizhu_scenario.investment", hz),
+                    ("dongguan_robot_centre.level", dg),
+                    ("dongguan_robot_centre.investment", dg_inv),
+                    ("innovation_centre.level", p1),
+                    ("innovation_centre.approval_year", NewValue::Year(2025)),
+                    ("innovation_centre.operating", NewValue::Bool(true)),
+                    ("innovation_centre.equipment_cost", p1_cost),
+                ]
+            },
+        ),
+    )
 }
 
 fn day() -> impl Strategy<Value = Date> {
@@ -46,37 +113,76 @@ fn value(f: Field) -> BoxedStrategy<NewValue> {
     }
 }
 
+/// Where a random company is: the places with packs of their own far more often than chance
+/// would have them (Shenzhen and its districts, Zhuhai, Dongguan, Haizhu), so that their packs
+/// and their limits across programmes are evaluated; now and then no place, or the random
+/// answers as drawn (a district of another city, say).
+fn place() -> impl Strategy<Value = Option<(&'static str, Option<&'static str>)>> {
+    prop_oneof![
+        3 => Just(Some(("shenzhen", Some("longgang")))),
+        2 => Just(Some(("shenzhen", Some("guangming")))),
+        2 => Just(Some(("shenzhen", Some("longhua")))),
+        2 => Just(Some(("shenzhen", Some("qianhai")))),
+        1 => Just(Some(("shenzhen", Some("nanshan")))),
+        1 => Just(Some(("shenzhen", None))),
+        3 => Just(Some(("zhuhai", None))),
+        3 => Just(Some(("dongguan", None))),
+        3 => Just(Some(("guangzhou", Some("haizhu")))),
+        1 => Just(Some(("guangzhou", Some("tianhe")))),
+        1 => Just(Some(("guangzhou", Some("huangpu")))),
+        1 => Just(Some(("foshan", None))),
+        1 => Just(Some(("zhongshan", None))),
+        1 => Just(None),
+    ]
+}
+
 /// A random profile: each optional topic switched on or not, each field known or not.
 fn profile() -> impl Strategy<Value = Profile> {
     let fields: Vec<BoxedStrategy<Option<NewValue>>> =
         lib().fields().map(|f| proptest::option::of(value(f)).boxed()).collect();
-    // The city is Shenzhen more often than chance would have it, so that its pack is evaluated.
-    let city = prop_oneof![Just(Some("shenzhen")), Just(None), Just(Some("guangzhou")), Just(Some("foshan"))];
-    (fields, proptest::collection::vec(any::<bool>(), lib().topic_count()), city).prop_map(
-        |(values, topics, city)| {
+    (fields, proptest::collection::vec(any::<bool>(), lib().topic_count()), place(), stacking()).prop_map(
+        |(values, topics, place, stacking)| {
             let mut profile = Profile::new(lib());
             for (f, value) in lib().fields().zip(values) {
                 if let Some(value) = value {
                     profile.set(f, value).unwrap();
                 }
             }
-            if let Some(city) = city {
+            if let Some((city, district)) = place {
                 set(&mut profile, "company.city", choice(city));
+                let district = district.map_or(NewValue::Unknown, choice);
+                set(&mut profile, "company.district", district);
             }
             for (t, on) in lib().topic_ids().zip(topics) {
                 if !on {
                     profile.set_topic(t, false);
                 }
             }
+            // Laid over last: each answer switches its topic on.
+            for (id, value) in stacking.into_iter().flatten() {
+                set(&mut profile, id, value);
+            }
             profile
         },
     )
 }
 
+/// An as-of date: any day, or one while the city and district measures are in force.
+fn as_of_day() -> impl Strategy<Value = Date> {
+    prop_oneof![
+        day(),
+        (0i64..560)
+            .prop_map(|d| Date::from_days_since_epoch(date("2025-06-01").days_since_epoch() + d).unwrap()),
+    ]
+}
+
 /// The most a programme's formula can give anyone, when it gives a figure at all.
 fn highest_amount(programme: &Programme) -> Option<Decimal> {
     match programme.formula.as_ref()? {
-        Formula::RateOfBase { cap, .. } => Some(cap.highest()),
+        // A cap that depends on a condition may be the higher one.
+        Formula::RateOfBase { cap, cap_when, .. } => {
+            Some(cap_when.iter().map(|c| c.cap).fold(cap.highest(), Decimal::max))
+        }
         Formula::CityAwardMatch { total_cap, .. } => Some(*total_cap),
         Formula::NoFixedAmount { .. } => None,
         Formula::PerItem { cap, .. } => *cap,
@@ -97,6 +203,82 @@ fn bases() -> Vec<Field> {
     fields.sort();
     fields.dedup();
     fields
+}
+
+/// The inputs a formula computes from: its base (money), a city award, a count of items.
+fn base_inputs() -> Vec<Field> {
+    let mut fields = bases();
+    for programme in lib().packs.iter().flat_map(|p| &p.programmes) {
+        if let Some(Formula::PerItem { count, .. }) = &programme.formula {
+            fields.push(count.field);
+        }
+    }
+    fields.sort();
+    fields.dedup();
+    fields
+}
+
+/// Whether a programme reads a field itself: in a condition, its formula, a reading or a note.
+fn reads(programme: &Programme, field: Field) -> bool {
+    let mut fields: Vec<Field> = Vec::new();
+    for c in &programme.conditions {
+        fields.extend(c.test.fields());
+    }
+    for r in &programme.readings {
+        fields.extend(r.when.iter().flat_map(|t| t.fields()));
+    }
+    for n in &programme.notes {
+        fields.extend(n.when.iter().flat_map(|t| t.fields()));
+    }
+    match &programme.formula {
+        Some(Formula::RateOfBase { base, cap, rate_when, cap_when, .. }) => {
+            fields.extend(base.iter().map(|r| r.field));
+            if let Cap::ByChoice { by, .. } = cap {
+                fields.push(by.field);
+            }
+            fields.extend(rate_when.iter().flat_map(|r| r.when.fields()));
+            fields.extend(cap_when.iter().flat_map(|c| c.when.fields()));
+        }
+        Some(Formula::CityAwardMatch { award, .. }) => fields.push(award.field),
+        Some(Formula::NoFixedAmount { estimate, .. }) => fields.push(estimate.field),
+        Some(Formula::PerItem { count, .. }) => fields.push(count.field),
+        Some(Formula::Tiers { by, .. }) => fields.extend(by.iter().map(|r| r.field)),
+        None => {}
+    }
+    fields.contains(&field)
+}
+
+/// The profile with its invalid answers made unknown, so that it evaluates: most random profiles
+/// have some answer out of range.
+fn cleaned(profile: &Profile) -> Profile {
+    if profile.is_valid(lib()) {
+        profile.clone()
+    } else {
+        profile.without(&profile.validate(lib()))
+    }
+}
+
+/// A programme of the built-in packs, by id.
+fn programme(id: &str) -> &'static Programme {
+    lib().packs.iter().flat_map(|p| &p.programmes).find(|p| p.id == id).unwrap()
+}
+
+/// Whether a programme comes after another in a combined ceiling or a yearly cap per company:
+/// what it keeps depends on what those before it take.
+fn limited_beside_others(id: &str) -> bool {
+    let packs = &lib().packs;
+    let lists = packs
+        .iter()
+        .flat_map(|p| p.combined_ceilings.iter().map(|c| &c.programmes))
+        .chain(packs.iter().flat_map(|p| p.company_caps.iter().map(|c| &c.programmes)));
+    lists
+        .into_iter()
+        .any(|refs| refs.iter().skip(1).filter_map(|r| lib().programme_at(r)).any(|(_, p)| p.id == id))
+}
+
+/// The figure of an amount, nothing counting as zero.
+fn figure(amount: &Amount) -> Decimal {
+    amount.yuan().unwrap_or_default()
 }
 
 fn amounts(profile: &Profile, as_of: Date) -> Vec<(String, Amount)> {
@@ -179,6 +361,12 @@ proptest! {
             if before.is_empty() || after.is_empty() { continue; }
             prop_assert_eq!(before.len(), after.len());
             for ((id, a), (_, b)) in before.iter().zip(&after) {
+                // A programme limited beside others (a district voucher under the combined
+                // ceiling) may get less when another one's base grows: the city voucher that
+                // grows, or starts to pay, takes more of the shared limit.
+                if limited_beside_others(id) && !reads(programme(id), f) {
+                    continue;
+                }
                 if let (Some(a), Some(b)) = (a.yuan(), b.yuan()) {
                     prop_assert!(b >= a, "{}: {} -> {} when {} grew by {}", id, a, b, lib().question(f).id, extra);
                 }
@@ -216,4 +404,136 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn no_level_total_exceeds_the_sum_of_its_parts(profile in profile(), as_of in as_of_day()) {
+        let profile = cleaned(&profile);
+        let report = evaluate(&profile, lib(), as_of).unwrap();
+        // Programmes on the same money (`overlaps`) count once: a total may be less than the
+        // sum, and is equal to it where no pack that applies pairs two programmes.
+        let paired = report.packs.iter().any(|p| !p.overlaps.is_empty());
+        for totals in &report.totals {
+            let parts: Vec<_> = report
+                .outcomes
+                .iter()
+                .filter(|o| o.pack.level == totals.level && o.verdict == Verdict::Eligible)
+                .collect();
+            let rule_based: Decimal =
+                parts.iter().filter_map(|o| match o.amount { Amount::RuleBased(y) => Some(y), _ => None }).sum();
+            let ceilings: Decimal =
+                parts.iter().filter_map(|o| match o.amount { Amount::Ceiling(y) => Some(y), _ => None }).sum();
+            prop_assert!(totals.rule_based <= rule_based, "{:?}: {} > {}", totals.level, totals.rule_based, rule_based);
+            prop_assert!(totals.competitive_ceilings <= ceilings, "{:?}: {} > {}", totals.level, totals.competitive_ceilings, ceilings);
+            prop_assert_eq!(totals.eligible, parts.len());
+            if !paired {
+                prop_assert_eq!(totals.rule_based, rule_based);
+                prop_assert_eq!(totals.competitive_ceilings, ceilings);
+            }
+        }
+    }
+
+    #[test]
+    fn a_combined_ceiling_is_never_exceeded(profile in profile(), as_of in as_of_day()) {
+        let profile = cleaned(&profile);
+        let report = evaluate(&profile, lib(), as_of).unwrap();
+        for pack in &report.packs {
+            for ceiling in &pack.combined_ceilings {
+                let applies = ceiling.when.as_ref().map_or(Truth::Yes, |t| test(&profile, as_of, t, &mut Default::default()));
+                let Value::Money(base) = profile.get(ceiling.base.field) else { continue };
+                if applies == Truth::No {
+                    continue;
+                }
+                let limit = ceiling.rate * base;
+                let amounts: Vec<Decimal> = ceiling
+                    .programmes
+                    .iter()
+                    .filter_map(|r| lib().programme_at(r))
+                    .filter_map(|(_, p)| report.outcomes.iter().find(|o| std::ptr::eq(o.programme, p)))
+                    .map(|o| figure(&o.amount))
+                    .collect();
+                // In their order, each after the first gets at most what the ones before it left;
+                // the first keeps its own amount (a start-up's 60% city voucher may be above 50%).
+                let mut counted = Decimal::ZERO;
+                for (i, amount) in amounts.iter().enumerate() {
+                    if i > 0 {
+                        let room = (limit - counted).max(Decimal::ZERO);
+                        prop_assert!(*amount <= room, "{}: {} > {} left of {}", ceiling.id, amount, room, limit);
+                    }
+                    counted += amount;
+                }
+                let first = amounts.first().copied().unwrap_or_default();
+                prop_assert!(counted <= limit.max(first), "{}: {} > {}", ceiling.id, counted, limit);
+                if first <= limit {
+                    prop_assert!(counted <= limit, "{}: {} > {}", ceiling.id, counted, limit);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn making_a_base_unknown_never_raises_another_programme(profile in profile(), as_of in as_of_day()) {
+        let profile = cleaned(&profile);
+        let before = evaluate(&profile, lib(), as_of).unwrap();
+        for f in base_inputs() {
+            if !profile.get(f).is_known() {
+                continue;
+            }
+            let mut cleared = profile.clone();
+            cleared.clear(f);
+            let after = evaluate(&cleared, lib(), as_of).unwrap();
+            prop_assert_eq!(before.outcomes.len(), after.outcomes.len());
+            for (a, b) in before.outcomes.iter().zip(&after.outcomes) {
+                if reads(a.programme, f) {
+                    continue;
+                }
+                prop_assert!(
+                    figure(&b.amount) <= figure(&a.amount),
+                    "{}: {:?} -> {:?} when {} became unknown",
+                    a.programme.id, a.amount, b.amount, lib().question(f).id
+                );
+            }
+        }
+    }
+}
+
+/// The properties on the limits across programmes are not empty: the profiles drawn reach each
+/// limit (a combined ceiling cutting an amount, one waiting for its base, a yearly cap per company
+/// in the calculation, an overlap noted) a good number of times.
+#[test]
+fn the_profiles_drawn_reach_every_limit_across_programmes() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    use subsidy_engine::report::{Note, Step};
+    let mut runner = TestRunner::deterministic();
+    let (mut cut, mut waiting, mut company, mut overlap) = (0, 0, 0, 0);
+    for _ in 0..1000 {
+        let profile = cleaned(&profile().new_tree(&mut runner).unwrap().current());
+        let as_of = as_of_day().new_tree(&mut runner).unwrap().current();
+        let report = evaluate(&profile, lib(), as_of).unwrap();
+        for o in &report.outcomes {
+            for n in &o.notes {
+                match n {
+                    Note::CombinedCeiling { base_unknown: false, .. } => cut += 1,
+                    Note::CombinedCeiling { base_unknown: true, .. } => waiting += 1,
+                    Note::Overlap(_) => overlap += 1,
+                    _ => {}
+                }
+            }
+            company += usize::from(o.steps.iter().any(|s| matches!(s, Step::CompanyCap { .. })));
+        }
+        // What clearing the contract amount gives: the district voucher waits for it.
+        let mut cleared = profile.clone();
+        cleared.clear(field("compute_rental.contract_amount"));
+        let report = evaluate(&cleared, lib(), as_of).unwrap();
+        waiting += report
+            .outcomes
+            .iter()
+            .flat_map(|o| &o.notes)
+            .filter(|n| matches!(n, Note::CombinedCeiling { base_unknown: true, .. }))
+            .count();
+    }
+    assert!(
+        cut >= 20 && waiting >= 5 && company >= 20 && overlap >= 5,
+        "{cut} {waiting} {company} {overlap}"
+    );
 }

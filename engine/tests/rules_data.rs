@@ -46,7 +46,18 @@ fn the_built_in_packs_load() {
         [
             ("common", Level::Common),
             ("guangdong-ai-robotics-2025", Level::Province),
-            ("shenzhen-ai-2024", Level::City)
+            ("shenzhen-ai-2024", Level::City),
+            ("zhuhai", Level::City),
+            ("dongguan", Level::City),
+            ("foshan", Level::City),
+            ("zhongshan", Level::City),
+            ("longgang", Level::District),
+            ("guangming", Level::District),
+            ("longhua", Level::District),
+            ("qianhai", Level::District),
+            ("haizhu", Level::District),
+            ("tianhe", Level::District),
+            ("huangpu", Level::District),
         ]
     );
     let ids = |pack: &str| -> Vec<&str> {
@@ -60,6 +71,20 @@ fn the_built_in_packs_load() {
         ids("shenzhen-ai-2024"),
         ["SZ-COMPUTE", "SZ-CORPUS", "SZ-MODEL", "SZ-DEMO", "SZ-BENCH", "SZ-BESTSELLER", "SZ-GOVSCENE"]
     );
+    assert_eq!(ids("zhuhai"), ["ZH-COMPUTE", "ZH-FILING-MODEL", "ZH-FILING-ALGO"]);
+    assert_eq!(ids("dongguan"), ["DG-COMPUTE", "DG-CENTRE", "DG-WORKSHOP", "DG-FACTORY"]);
+    assert_eq!(
+        ids("foshan"),
+        ["FS-KEYTECH", "FS-FIRST-SET", "FS-VERTICAL-MODEL", "FS-QUALITY-INFO", "FS-CENTRE-INFO"]
+    );
+    assert_eq!(ids("zhongshan"), ["ZS-PLATFORM", "ZS-COMPUTE-INFO"]);
+    assert_eq!(ids("longgang"), ["LG-COMPUTE"]);
+    assert_eq!(ids("guangming"), ["GM-COMPUTE", "GM-CORPUS"]);
+    assert_eq!(ids("longhua"), ["LH-COMPUTE"]);
+    assert_eq!(ids("qianhai"), ["QH-RENT"]);
+    assert_eq!(ids("haizhu"), ["HZ-LLM-FILING", "HZ-ALGO-FILING", "HZ-SCENARIO"]);
+    assert_eq!(ids("tianhe"), ["TH-RD", "TH-OPEN-SOURCE", "TH-COMPUTE-INFO"]);
+    assert_eq!(ids("huangpu"), ["HP-VOUCHERS"]);
     // The common pack's questions come first, whatever else loads, so that they keep their
     // indices.
     assert_eq!(library.question(subsidy_engine::fields::Field(0)).id, "company.name");

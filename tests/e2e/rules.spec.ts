@@ -1,6 +1,6 @@
 // The rules view lists every programme as the rule data says it, with its sources.
 import { test, expect } from './fixtures';
-import { document, packOf } from './pages/labels';
+import { document, pack, packOf, programme, question } from './pages/labels';
 
 test('the rules view shows each programme with formula and sources, in both languages', async ({ app, page }) => {
   await app.open('en', '#rules');
@@ -22,4 +22,27 @@ test('the rules view shows each programme with formula and sources, in both lang
   await app.switchLanguage('zh');
   await expect(page.locator('#rule-P1')).toContainText('国家级 50,000,000 元；省级 10,000,000 元');
   await expect(page.locator('#rule-SZ-COMPUTE')).toContainText('训力券');
+});
+
+test('the rules view lists each pack’s limits across programmes with their sources', async ({ app, page }) => {
+  await app.open('en', '#rules');
+  const longgang = pack('longgang');
+  const ceiling = longgang.combined_ceilings![0];
+  const limit = page.locator(`[id="limit-${longgang.id}-${ceiling.id}"]`);
+  await expect(limit).toContainText(ceiling.text.en);
+  // Counted in order: the city voucher first (with its level and place), then the district's.
+  await expect(limit).toContainText(
+    `at most 50% of ${question(ceiling.base).label.en} in all, counted in this order (the first keep their amounts): SZ-COMPUTE ${programme('SZ-COMPUTE').title.en} (City · Shenzhen), LG-COMPUTE ${programme('LG-COMPUTE').title.en}`,
+  );
+  await expect(limit).toContainText(`Other reading: ${ceiling.alternative.en}`);
+  await expect(limit).toContainText('Sourced from: one secondary source only');
+  const haizhu = pack('haizhu');
+  const cap = haizhu.company_caps![0];
+  await expect(page.locator(`[id="limit-${haizhu.id}-${cap.id}"]`)).toContainText(`${cap.text.en} — at most ¥10,000,000 in all for (the last listed are cut first): HZ-LLM-FILING`);
+  const overlap = page.locator(`[id="pack-${pack('dongguan').id}"] .limits .overlap`);
+  await expect(overlap).toContainText('Combination to confirm (both shown, not added together): DG-CENTRE');
+  await expect(overlap).toContainText(`P1 ${programme('P1').title.en} (Province · Guangdong)`);
+  await app.switchLanguage('zh');
+  await expect(limit).toContainText(ceiling.text.zh);
+  await expect(limit).toContainText('合计不超过');
 });

@@ -48,7 +48,7 @@ test('choosing Guangzhou pre-fills the city award as an assumption', async ({ ap
   await w11LittleGiantNoAward(app);
   await app.set('city', app.w.choice.guangzhou);
   const source = prefillSource('little_giant.city_award');
-  await expect(app.page.locator('.field', { has: app.field('lgAward') })).toContainText(`If left empty, ¥1,000,000 is assumed from ${source}`);
+  await expect(app.fieldBox('lgAward')).toContainText(`If left empty, ¥1,000,000 is assumed from ${source}`);
   await app.expectResult('P2-LG', 'eligible', '¥1,000,000');
   await expect(app.details('P2-LG')).toContainText(`Assumption: ${app.w.field.lgAward} was not entered; ¥1,000,000 is pre-filled from ${source}`);
   // Typing a figure overrides the assumption.

@@ -2,7 +2,7 @@
 //!
 //! - `full_profile`: the provincial full profile (profiles/full.json: the province's programmes);
 //! - `full_shenzhen_profile`: the full Shenzhen profile (profiles/full-shenzhen.json: the
-//!   province's programmes and the city's).
+//!   province's programmes, the city's and Longgang district's, under the combined ceiling).
 //!
 //! `evaluate`: the engine alone (profile + packs + as-of date → report).
 //! `evaluate_and_view`: the same plus building the bilingual `ReportView` (what the CLI and the web

@@ -86,7 +86,10 @@ fn check(data: &[u8]) {
 /// The most a programme's formula can give anyone, where it has such a bound.
 fn highest_amount(programme: &Programme) -> Option<Decimal> {
     match programme.formula.as_ref()? {
-        Formula::RateOfBase { cap, .. } => Some(cap.highest()),
+        // A cap that depends on a condition (`cap_when`) may be the higher one.
+        Formula::RateOfBase { cap, cap_when, .. } => {
+            Some(cap_when.iter().map(|c| c.cap).fold(cap.highest(), Decimal::max))
+        }
         Formula::CityAwardMatch { total_cap, .. } => Some(*total_cap),
         Formula::NoFixedAmount { .. } => None,
         Formula::PerItem { cap, .. } => *cap,

@@ -121,6 +121,29 @@ impl<'l> Checker<'l> {
         for programme in &p.programmes {
             self.programme(programme);
         }
+        for c in &p.combined_ceilings {
+            let at = format!("combined ceiling {}", c.id);
+            self.rate(&at, c.rate);
+            self.kind(&at, &c.base, FieldKind::Money);
+            self.text(&at, &c.text);
+            self.text(&at, &c.alternative);
+            self.cite(&at, &c.cite);
+            if let Some(when) = &c.when {
+                self.test(&at, None, when);
+            }
+            self.programme_refs(&at, &c.programmes);
+        }
+        for c in &p.company_caps {
+            let at = format!("company cap {}", c.id);
+            self.positive(&at, c.cap);
+            self.text(&at, &c.text);
+            self.cite(&at, &c.cite);
+            self.programme_refs(&at, &c.programmes);
+        }
+        for o in &p.overlaps {
+            self.text("overlap", &o.text);
+            self.programme_refs("overlap", &o.programmes);
+        }
         for prefill in &p.prefills {
             let at = format!("prefill {}", prefill.field.id);
             self.cite(&at, &prefill.cite);
@@ -129,6 +152,19 @@ impl<'l> Checker<'l> {
             self.test(&at, None, &prefill.when);
             for n in &prefill.notes {
                 self.text(&at, n);
+            }
+        }
+    }
+
+    /// Programmes a rule across programmes names: at least two, each once, none informational.
+    fn programme_refs(&mut self, at: &str, refs: &[ProgrammeRef]) {
+        if refs.len() < 2 {
+            self.problem(at, "needs at least two programmes");
+        }
+        unique(self, at, refs.iter().map(|r| r.name.as_str()));
+        for r in refs {
+            if self.library.programme_at(r).is_some_and(|(_, p)| p.is_informational()) {
+                self.problem(at, format!("{} is informational: it has no amount", r.name));
             }
         }
     }
@@ -326,6 +362,7 @@ impl<'l> Checker<'l> {
                     self.problem(at, "within_years_of_as_of needs at least one year");
                 }
             }
+            Test::RecentYear { field, .. } => self.kind(at, field, FieldKind::Year),
             Test::AnyOf(tests) | Test::AllOf(tests) => {
                 if tests.len() < 2 {
                     self.problem(at, "any_of and all_of need at least two tests");
@@ -344,7 +381,7 @@ impl<'l> Checker<'l> {
 
     fn formula(&mut self, at: &str, topic: TopicId, formula: &Formula) {
         match formula {
-            Formula::RateOfBase { rate, base, cap, rate_when, alternatives } => {
+            Formula::RateOfBase { rate, base, cap, rate_when, cap_when, alternatives } => {
                 self.rate(at, *rate);
                 if base.is_empty() {
                     self.problem(at, "the base needs at least one field");
@@ -354,6 +391,7 @@ impl<'l> Checker<'l> {
                 }
                 match cap {
                     Cap::Fixed(amount) => self.positive(at, *amount),
+                    Cap::Dated(periods) => self.periods(at, periods),
                     Cap::ByChoice { by, amounts } => {
                         self.reads(at, Some(topic), by);
                         self.kind(at, by, FieldKind::Choice);
@@ -370,6 +408,11 @@ impl<'l> Checker<'l> {
                     self.rate(at, r.rate);
                     self.text(at, &r.text);
                     self.test(at, Some(topic), &r.when);
+                }
+                for c in cap_when {
+                    self.positive(at, c.cap);
+                    self.text(at, &c.text);
+                    self.test(at, Some(topic), &c.when);
                 }
                 for a in alternatives {
                     self.text(at, &a.text);
@@ -430,6 +473,33 @@ impl<'l> Checker<'l> {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// A dated cap covers every day once: open at both ends, each period starting the day after
+    /// the one before ends.
+    fn periods(&mut self, at: &str, periods: &[DatedAmount]) {
+        match (periods.first(), periods.last()) {
+            (Some(first), Some(last)) if first.from.is_none() && last.to.is_none() => {}
+            _ => self.problem(at, "a dated cap's first period needs no `from`, its last no `to`"),
+        }
+        for pair in periods.windows(2) {
+            let follows = match (pair[0].to, pair[1].from) {
+                (Some(end), Some(start)) => end.days_until(start) == 1,
+                _ => false,
+            };
+            if !follows {
+                self.problem(at, "each period of a dated cap starts the day after the one before ends");
+            }
+        }
+        for p in periods {
+            self.positive(at, p.amount);
+            if let Some(cite) = &p.cite {
+                self.cite(at, cite);
+            }
+            if let Some(note) = &p.note {
+                self.text(at, note);
             }
         }
     }

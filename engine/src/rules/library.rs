@@ -80,8 +80,12 @@ impl Library {
     }
 
     fn link(mut packs: Vec<Pack>) -> Result<Library, RuleError> {
-        // The common pack first, so that its questions keep the same indices whatever else loads.
-        packs.sort_by_key(|p| p.level);
+        // The common pack first, so that its questions keep the same indices whatever else loads;
+        // the others in load order, so that a pack added later (`with_packs`, a second web part)
+        // leaves every question loaded before it where it was. Sorting every level would put an
+        // added city pack before the built-in district packs and move their questions. Reports
+        // order the packs that apply by level themselves (`applicable_packs`).
+        packs.sort_by_key(|p| p.level != Level::Common);
         let mut questions = Vec::new();
         let mut topics = Vec::new();
         let mut by_id = BTreeMap::new();
@@ -154,6 +158,38 @@ impl Library {
                 let at = format!("{at} prefill {}", prefill.field.id);
                 linker.field(&at, &mut prefill.field);
                 linker.test(&at, &mut prefill.when);
+            }
+            for ceiling in &mut pack.combined_ceilings {
+                let at = format!("{at} combined ceiling {}", ceiling.id);
+                linker.field(&at, &mut ceiling.base);
+                linker.opt_test(&at, &mut ceiling.when);
+            }
+        }
+        // Programmes named across packs: `pack-id/PROGRAMME`, or `PROGRAMME` in the naming pack.
+        let names: Vec<(String, Vec<String>)> = packs
+            .iter()
+            .map(|p| (p.id.clone(), p.programmes.iter().map(|q| q.id.clone()).collect()))
+            .collect();
+        let resolve = |own: usize, r: &mut ProgrammeRef, at: &str, problems: &mut Vec<String>| {
+            let (pack, id) = match r.name.split_once('/') {
+                Some((pack, id)) => (names.iter().position(|(p, _)| p == pack), id),
+                None => (Some(own), r.name.as_str()),
+            };
+            match pack.and_then(|p| names[p].1.iter().position(|q| q == id).map(|q| (p, q))) {
+                Some((p, q)) => r.at = (p as u16, q as u16),
+                None => problems.push(format!("{at}: names programme {:?}, which no pack has", r.name)),
+            }
+        };
+        for (own, pack) in packs.iter_mut().enumerate() {
+            let at = format!("pack {}", pack.id);
+            let refs = pack
+                .combined_ceilings
+                .iter_mut()
+                .flat_map(|c| c.programmes.iter_mut())
+                .chain(pack.company_caps.iter_mut().flat_map(|c| c.programmes.iter_mut()))
+                .chain(pack.overlaps.iter_mut().flat_map(|o| o.programmes.iter_mut()));
+            for r in refs {
+                resolve(own, r, &at, &mut linker.problems);
             }
         }
         if !linker.problems.is_empty() {
@@ -259,6 +295,12 @@ impl Library {
 
     pub fn pack(&self, id: &str) -> Option<&Pack> {
         self.packs.iter().find(|p| p.id == id)
+    }
+
+    /// The pack and programme a reference names (linked).
+    pub fn programme_at(&self, r: &ProgrammeRef) -> Option<(&Pack, &Programme)> {
+        let pack = self.packs.get(usize::from(r.at.0))?;
+        Some((pack, pack.programmes.get(usize::from(r.at.1))?))
     }
 }
 
@@ -381,12 +423,13 @@ impl Linker<'_> {
 
     fn formula(&mut self, at: &str, formula: &mut Formula) {
         match formula {
-            Formula::RateOfBase { base, cap, rate_when, .. } => {
+            Formula::RateOfBase { base, cap, rate_when, cap_when, .. } => {
                 base.iter_mut().for_each(|f| self.field(at, f));
                 if let Cap::ByChoice { by, .. } = cap {
                     self.field(at, by);
                 }
                 rate_when.iter_mut().for_each(|r| self.test(at, &mut r.when));
+                cap_when.iter_mut().for_each(|c| self.test(at, &mut c.when));
             }
             Formula::CityAwardMatch { award, .. } => self.field(at, award),
             Formula::NoFixedAmount { estimate, .. } => self.field(at, estimate),

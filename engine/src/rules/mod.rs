@@ -17,6 +17,17 @@ pub const BUILTIN: &[PackSource<'static>] = &[
     PackSource { name: "common.json", text: include_str!("../../rules/common.json") },
     PackSource { name: "guangdong-province.json", text: include_str!("../../rules/guangdong-province.json") },
     PackSource { name: "shenzhen.json", text: include_str!("../../rules/shenzhen.json") },
+    PackSource { name: "zhuhai.json", text: include_str!("../../rules/zhuhai.json") },
+    PackSource { name: "dongguan.json", text: include_str!("../../rules/dongguan.json") },
+    PackSource { name: "foshan.json", text: include_str!("../../rules/foshan.json") },
+    PackSource { name: "zhongshan.json", text: include_str!("../../rules/zhongshan.json") },
+    PackSource { name: "longgang.json", text: include_str!("../../rules/longgang.json") },
+    PackSource { name: "guangming.json", text: include_str!("../../rules/guangming.json") },
+    PackSource { name: "longhua.json", text: include_str!("../../rules/longhua.json") },
+    PackSource { name: "qianhai.json", text: include_str!("../../rules/qianhai.json") },
+    PackSource { name: "haizhu.json", text: include_str!("../../rules/haizhu.json") },
+    PackSource { name: "tianhe.json", text: include_str!("../../rules/tianhe.json") },
+    PackSource { name: "huangpu.json", text: include_str!("../../rules/huangpu.json") },
 ];
 
 impl Library {

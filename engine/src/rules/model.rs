@@ -39,6 +39,82 @@ pub struct Pack {
     /// Values assumed when an answer is missing, such as a city's published award.
     #[serde(default)]
     pub prefills: Vec<Prefill>,
+    /// Limits on the support several programmes give on one base (one compute contract).
+    #[serde(default)]
+    pub combined_ceilings: Vec<CombinedCeiling>,
+    /// Yearly caps per company across several programmes.
+    #[serde(default)]
+    pub company_caps: Vec<CompanyCap>,
+    /// Programmes that pay on the same money: shown side by side, never added.
+    #[serde(default)]
+    pub overlaps: Vec<Overlap>,
+}
+
+/// A programme named from a pack: `PROGRAMME` in its own pack, `pack-id/PROGRAMME` in another.
+/// `at` is filled in when the library is linked: (pack, programme) indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgrammeRef {
+    pub name: String,
+    pub at: (u16, u16),
+}
+
+impl Serialize for ProgrammeRef {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.name)
+    }
+}
+
+impl<'de> Deserialize<'de> for ProgrammeRef {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(ProgrammeRef { name: String::deserialize(deserializer)?, at: (u16::MAX, u16::MAX) })
+    }
+}
+
+/// "All public support on one compute contract is at most 50% of it": the programmes are counted
+/// in order, each later one cut so that together they stay within `rate × base`. `when` says
+/// whether the ceiling concerns this company (the same contract); unknown means it does, the
+/// default reading, and the result says so with what the other reading gives.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CombinedCeiling {
+    pub id: String,
+    pub programmes: Vec<ProgrammeRef>,
+    pub base: FieldRef,
+    pub rate: Decimal,
+    #[serde(default)]
+    pub when: Option<Test>,
+    pub text: Text,
+    pub alternative: Text,
+    pub cite: String,
+    pub confidence: Confidence,
+}
+
+/// A yearly cap per company across programmes: the last listed are cut first.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyCap {
+    pub id: String,
+    pub programmes: Vec<ProgrammeRef>,
+    pub cap: Decimal,
+    pub text: Text,
+    pub cite: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OverlapKind {
+    /// Whether both can pay on the same money is not known: to confirm.
+    Unknown,
+    /// Not combinable: one or the other.
+    Exclusive,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overlap {
+    pub programmes: Vec<ProgrammeRef>,
+    pub kind: OverlapKind,
+    pub text: Text,
 }
 
 /// Which level of government a pack is: it decides where its amounts are totalled.
@@ -400,6 +476,11 @@ pub enum Test {
         field: FieldRef,
         years: u32,
     },
+    /// A year that is the as-of year or one of the `years` years before it ("newly recognised").
+    RecentYear {
+        field: FieldRef,
+        years: u32,
+    },
     AnyOf(Vec<Test>),
     AllOf(Vec<Test>),
 }
@@ -430,7 +511,8 @@ impl Test {
             | Test::YearBetween { field, .. }
             | Test::OnOrAfter { field, .. }
             | Test::OnOrBefore { field, .. }
-            | Test::WithinYearsOfAsOf { field, .. } => Some(field),
+            | Test::WithinYearsOfAsOf { field, .. }
+            | Test::RecentYear { field, .. } => Some(field),
             Test::AnyOf(_) | Test::AllOf(_) => None,
         }
     }
@@ -445,7 +527,8 @@ impl Test {
             | Test::YearBetween { field, .. }
             | Test::OnOrAfter { field, .. }
             | Test::OnOrBefore { field, .. }
-            | Test::WithinYearsOfAsOf { field, .. } => Some(field),
+            | Test::WithinYearsOfAsOf { field, .. }
+            | Test::RecentYear { field, .. } => Some(field),
             Test::AnyOf(_) | Test::AllOf(_) => None,
         }
     }
@@ -462,6 +545,9 @@ pub enum Formula {
         cap: Cap,
         #[serde(default)]
         rate_when: Vec<ConditionalRate>,
+        /// A higher (or other) cap when a condition holds; unknown keeps the formula's cap.
+        #[serde(default)]
+        cap_when: Vec<ConditionalCap>,
         #[serde(default)]
         alternatives: Vec<Alternative>,
     },
@@ -495,6 +581,39 @@ pub struct ConditionalRate {
     pub text: Text,
 }
 
+/// A cap that replaces the formula's cap when its test holds ("¥10,000,000 for a firm newly
+/// recognised as a little giant").
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionalCap {
+    pub when: Test,
+    pub cap: Decimal,
+    pub text: Text,
+}
+
+/// One period of a cap that changes on a date.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatedAmount {
+    #[serde(default)]
+    pub from: Option<Date>,
+    #[serde(default)]
+    pub to: Option<Date>,
+    pub amount: Decimal,
+    #[serde(default)]
+    pub cite: Option<String>,
+    #[serde(default)]
+    pub confidence: Option<Confidence>,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+impl DatedAmount {
+    pub fn contains(&self, day: Date) -> bool {
+        self.from.is_none_or(|f| f <= day) && self.to.is_none_or(|t| day <= t)
+    }
+}
+
 /// Another reading of a rate-of-base formula: a different rate, a different cap, or only the cap.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -522,7 +641,12 @@ pub struct Tier {
 #[derive(Debug, Clone)]
 pub enum Cap {
     Fixed(Decimal),
-    ByChoice { by: FieldRef, amounts: BTreeMap<String, Decimal> },
+    ByChoice {
+        by: FieldRef,
+        amounts: BTreeMap<String, Decimal>,
+    },
+    /// A cap that changes on a date (`{"dated": [...]}`): the period holding the as-of date.
+    Dated(Vec<DatedAmount>),
 }
 
 /// How a cap is written. Pack files (JSON) leave the kind implicit; the compact binary form the web
@@ -532,12 +656,14 @@ pub enum Cap {
 enum CapInFile {
     Fixed(Decimal),
     ByChoice { by: FieldRef, amounts: BTreeMap<String, Decimal> },
+    Dated { dated: Vec<DatedAmount> },
 }
 
 #[derive(Serialize, Deserialize)]
 enum CapInBinary {
     Fixed(Decimal),
     ByChoice { by: FieldRef, amounts: BTreeMap<String, Decimal> },
+    Dated(Vec<DatedAmount>),
 }
 
 impl Serialize for Cap {
@@ -548,6 +674,8 @@ impl Serialize for Cap {
             (Cap::ByChoice { by, amounts }, true) => {
                 CapInFile::ByChoice { by, amounts }.serialize(serializer)
             }
+            (Cap::Dated(dated), true) => CapInFile::Dated { dated }.serialize(serializer),
+            (Cap::Dated(dated), false) => CapInBinary::Dated(dated).serialize(serializer),
             (Cap::Fixed(a), false) => CapInBinary::Fixed(a).serialize(serializer),
             (Cap::ByChoice { by, amounts }, false) => {
                 CapInBinary::ByChoice { by, amounts }.serialize(serializer)
@@ -562,11 +690,13 @@ impl<'de> Deserialize<'de> for Cap {
             Ok(match CapInFile::deserialize(deserializer)? {
                 CapInFile::Fixed(a) => Cap::Fixed(a),
                 CapInFile::ByChoice { by, amounts } => Cap::ByChoice { by, amounts },
+                CapInFile::Dated { dated } => Cap::Dated(dated),
             })
         } else {
             Ok(match CapInBinary::deserialize(deserializer)? {
                 CapInBinary::Fixed(a) => Cap::Fixed(a),
                 CapInBinary::ByChoice { by, amounts } => Cap::ByChoice { by, amounts },
+                CapInBinary::Dated(dated) => Cap::Dated(dated),
             })
         }
     }
@@ -578,6 +708,7 @@ impl Cap {
         match self {
             Cap::Fixed(amount) => *amount,
             Cap::ByChoice { amounts, .. } => amounts.values().copied().max().unwrap_or_default(),
+            Cap::Dated(periods) => periods.iter().map(|p| p.amount).max().unwrap_or_default(),
         }
     }
 }

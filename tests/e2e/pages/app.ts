@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { packs, words, type FieldName, type Lang, type ProgrammeId, type TopicName, type Words, TOPICS } from './labels';
+import { FIELDS, packs, question, topic, words, type FieldName, type Lang, type ProgrammeId, type TopicName, type Words, TOPICS } from './labels';
 
 /** The packs whose topics the company switches on: each has its group of switches in the form. */
 const packsWithSwitches = packs.filter((p) => p.topics.some((t) => t.ask));
@@ -50,8 +50,25 @@ export class AppPage {
     await expect(this.page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
   }
 
+  /**
+   * A question's control, by its visible label within its part of the form: the section of its
+   * topic, as a reader finds it under the section's heading (packs may ask questions of the same
+   * wording in their own sections: "Centre level" of the province and of Dongguan), or the form
+   * for the questions every company is asked.
+   */
   field(name: FieldName): Locator {
-    return this.page.getByLabel(this.w.field[name], { exact: true });
+    return this.fieldBox(name).getByLabel(this.w.field[name], { exact: true });
+  }
+
+  /** A question's box on the form: its label, control, hint and message. */
+  fieldBox(name: FieldName): Locator {
+    return this.partOf(name).locator('.field', { has: this.page.getByLabel(this.w.field[name], { exact: true }) });
+  }
+
+  /** The part of the form a question is in: its optional topic's section, else the whole page. */
+  private partOf(name: FieldName): Page | Locator {
+    const t = question(FIELDS[name]).topic;
+    return topic(t).ask ? this.page.locator(`[id="section-${t}"]`) : this.page;
   }
 
   /** Types into a text field, or picks an option by its visible text in a list. */
@@ -97,7 +114,7 @@ export class AppPage {
   }
 
   async unitWan(name: FieldName): Promise<void> {
-    await this.page.getByLabel(`${this.w.unit}（${this.w.field[name]}）`).selectOption({ label: this.w.wan });
+    await this.partOf(name).getByLabel(`${this.w.unit}（${this.w.field[name]}）`).selectOption({ label: this.w.wan });
   }
 
   async asOf(date: string): Promise<void> {
@@ -105,7 +122,7 @@ export class AppPage {
   }
 
   errorOf(name: FieldName): Locator {
-    return this.page.locator('.field', { has: this.field(name) }).locator('.field-error');
+    return this.fieldBox(name).locator('.field-error');
   }
 
   /** The summary-table row of a programme. */

@@ -63,3 +63,32 @@ export async function c1ShenzhenCompute(app: AppPage): Promise<void> {
 export async function c3LonggangCompute(app: AppPage): Promise<void> {
   await shenzhenCompute(app, { name: '深圳龙岗某智算科技有限公司', district: 'longgang', contract: '10,000,000' });
 }
+
+/** C3 in full: the Longgang compute topic on as well, spend 10,000,000, on the same contract (or not said). */
+export async function c3LonggangDistrictClaim(app: AppPage, sameContract: 'yes' | 'unknown'): Promise<void> {
+  await c3LonggangCompute(app);
+  await app.answer('longgangCompute');
+  await app.set('lgSpend', '10,000,000');
+  if (sameContract === 'yes') await app.yes('lgSameContract');
+}
+
+/** C4: a Zhuhai company, founded 2019, no national key project, compute services of 3,000,000. */
+export async function c4ZhuhaiCompute(app: AppPage): Promise<void> {
+  await app.company('珠海某智能机器人有限公司');
+  await app.set('city', app.w.choice.zhuhai);
+  await app.set('founded', '2019-04-10');
+  await app.set('nationalKeyProject', app.w.no);
+  await app.answer('zhuhaiCompute');
+  await app.set('zhSpend', '3,000,000');
+}
+
+/** C6: a Dongguan company, compute of 1,500,000 through the city platform, a smart workshop of 10,000,000. */
+export async function c6DongguanComputeAndWorkshop(app: AppPage): Promise<void> {
+  await app.company('东莞某智能制造有限公司');
+  await app.set('city', app.w.choice.dongguan);
+  await app.answer('dongguanCompute');
+  await app.set('dgServiceAmount', '1,500,000');
+  await app.yes('dgViaPlatform');
+  await app.answer('dongguanWorkshop');
+  await app.set('dgWorkshopInvestment', '10,000,000');
+}

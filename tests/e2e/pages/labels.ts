@@ -18,6 +18,9 @@ interface Document { id: string; number: string; in_force: { from: string; to: s
 interface Citation { id: string; document: string }
 interface Prefill { field: string; amount: string; cite: string }
 interface Programme { id: string; title: Text; topic?: string; confidence?: string; confidence_note?: Text; apply?: { channel: Text; office: Text; window?: Text; documents?: Text[] } }
+/** "All public support on one contract at most a share of it": the pack's text and its other reading;
+ * `when` names the question that decides whether the ceiling concerns the company (the same contract). */
+export interface CombinedCeiling { id: string; programmes: string[]; base: string; rate: string; when?: { is?: { field: string } }; text: Text; alternative: Text; confidence: string }
 export interface Pack {
   id: string;
   version: string;
@@ -29,6 +32,10 @@ export interface Pack {
   citations?: Citation[];
   programmes?: Programme[];
   prefills?: Prefill[];
+  combined_ceilings?: CombinedCeiling[];
+  company_caps?: { id: string; programmes: string[]; cap: string; text: Text }[];
+  /** Where a city or district pack applies: `{"one_of": {"field": "company.city", "values": [...]}}`. */
+  applies?: { one_of: { field: string; values: string[] } };
 }
 
 export const rulesDir = path.resolve(__dirname, '..', '..', '..', 'engine', 'rules');
@@ -116,6 +123,21 @@ export const FIELDS = {
   computeTrains: 'compute_rental.trains_large_models',
   computeNonAffiliated: 'compute_rental.non_affiliated',
   computeListed: 'compute_rental.listed_provider',
+  nationalKeyProject: 'company.national_key_project',
+  lgSpend: 'longgang_compute.spend',
+  lgSameContract: 'longgang_compute.same_contract',
+  gmSpend: 'guangming_compute.annual_spend',
+  gmSameContract: 'guangming_compute.same_contract',
+  gmCorpusAmount: 'guangming_corpus.amount',
+  gmCorpusNonAffiliated: 'guangming_corpus.non_affiliated',
+  gmCorpusOnPlatform: 'guangming_corpus.on_trading_platform',
+  zhSpend: 'zhuhai_compute.spend',
+  dgServiceAmount: 'dongguan_compute.service_amount',
+  dgViaPlatform: 'dongguan_compute.via_city_platform',
+  dgWorkshopInvestment: 'dongguan_smart_workshop.investment',
+  hzLlmFiling: 'haizhu_filing.first_llm_filing',
+  hzAlgorithmFiling: 'haizhu_filing.first_algorithm_filing',
+  hzScenarioInvestment: 'haizhu_scenario.investment',
 } as const;
 
 export const TOPICS = {
@@ -131,6 +153,14 @@ export const TOPICS = {
   szApplication: 'ai_application_project',
   szProducts: 'ai_product_sales',
   govScenario: 'gov_scenario',
+  longgangCompute: 'longgang_compute',
+  guangmingCompute: 'guangming_compute',
+  guangmingCorpus: 'guangming_corpus',
+  zhuhaiCompute: 'zhuhai_compute',
+  dongguanCompute: 'dongguan_compute',
+  dongguanWorkshop: 'dongguan_smart_workshop',
+  haizhuFiling: 'haizhu_filing',
+  haizhuScenario: 'haizhu_scenario',
 } as const;
 
 export const CHOICES = {
@@ -139,6 +169,11 @@ export const CHOICES = {
   guangzhou: ['company.city', 'guangzhou'],
   shenzhen: ['company.city', 'shenzhen'],
   foshan: ['company.city', 'foshan'],
+  zhuhai: ['company.city', 'zhuhai'],
+  dongguan: ['company.city', 'dongguan'],
+  guangming: ['company.district', 'guangming'],
+  haizhu: ['company.district', 'haizhu'],
+  huangpu: ['company.district', 'huangpu'],
   nanshan: ['company.district', 'nanshan'],
   longgang: ['company.district', 'longgang'],
   baoan: ['company.district', 'baoan'],
@@ -146,7 +181,12 @@ export const CHOICES = {
   tianhe: ['company.district', 'tianhe'],
 } as const;
 
-export const PROGRAMMES = ['P1', 'P2-LG', 'P2-SC', 'P3', 'P4', 'P5', 'SZ-COMPUTE', 'SZ-CORPUS', 'SZ-MODEL', 'SZ-DEMO', 'SZ-BENCH', 'SZ-BESTSELLER', 'SZ-GOVSCENE'] as const;
+export const PROGRAMMES = [
+  'P1', 'P2-LG', 'P2-SC', 'P3', 'P4', 'P5',
+  'SZ-COMPUTE', 'SZ-CORPUS', 'SZ-MODEL', 'SZ-DEMO', 'SZ-BENCH', 'SZ-BESTSELLER', 'SZ-GOVSCENE',
+  'LG-COMPUTE', 'GM-COMPUTE', 'GM-CORPUS', 'ZH-COMPUTE', 'DG-COMPUTE', 'DG-WORKSHOP',
+  'HZ-LLM-FILING', 'HZ-ALGO-FILING', 'HZ-SCENARIO',
+] as const;
 
 export type FieldName = keyof typeof FIELDS;
 export type TopicName = keyof typeof TOPICS;

@@ -4,7 +4,7 @@
 //! runs both builds' eval-loop with N only: the provincial full profile, no view).
 //!
 //! The profile is the provincial full profile (profiles/full.json), or with `shenzhen` the full
-//! Shenzhen profile (profiles/full-shenzhen.json).
+//! Shenzhen-district profile (profiles/full-shenzhen.json: province, Shenzhen and Longgang).
 
 use std::hint::black_box;
 use subsidy_engine::view::ReportView;
