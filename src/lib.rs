@@ -18,12 +18,19 @@ use session::{profile_from_fragment, Session, STORAGE_KEY};
 use state::{use_state, AppState, Banner, Page};
 use subsidy_engine::Lang;
 
-/// Whether the page must have the city and district packs before it reads what the browser
-/// holds: a stored session with answers, or a share link. A first visit starts without them.
+/// Whether the page must have every pack before it reads what the browser holds: a stored session
+/// with answers, or a share link (they may answer a city's questions), or a reader of English (the
+/// page carries Chinese texts only). A first visit in Chinese starts without them.
 pub fn needs_place_packs_first() -> bool {
-    let stored = browser::load(STORAGE_KEY)
-        .is_some_and(|text| Session::from_json(&text).map_or(true, |s| !s.is_empty()));
-    stored || browser::fragment().starts_with("#profile=")
+    let stored = browser::load(STORAGE_KEY).map(|text| Session::from_json(&text));
+    let answers = stored.as_ref().is_some_and(|s| s.as_ref().map_or(true, |s| !s.is_empty()));
+    let lang = start_lang(stored.and_then(|s| s.ok()).and_then(|s| s.lang));
+    answers || lang == Lang::En || browser::fragment().starts_with("#profile=")
+}
+
+/// The language to start in: the address's `?lang=`, else the one last used, else the browser's.
+fn start_lang(stored: Option<Lang>) -> Lang {
+    browser::query_lang().or(stored).or_else(browser::browser_lang).unwrap_or(Lang::Zh)
 }
 
 /// Reads what the browser holds (stored session, link, language) into the initial state.
@@ -40,7 +47,7 @@ pub fn start() -> AppState {
             }
         },
     };
-    let lang = browser::query_lang().or(session.lang).or_else(browser::browser_lang).unwrap_or(Lang::Zh);
+    let lang = start_lang(session.lang);
     let state = AppState::new(session, lang, browser::today());
     if let Some(key) = unreadable {
         state.banner.set(Some(Banner::StorageUnreadable(key)));
@@ -172,7 +179,7 @@ fn LanguageSwitch(label: &'static str) -> impl IntoView {
     let button = move |lang: Lang, text: &'static str| {
         view! {
             <button type="button" lang=lang.tag() aria-pressed=(state.lang.get_untracked() == lang).to_string()
-                on:click=move |_| state.lang.set(lang)>{text}</button>
+                on:click=move |_| switch_language(state, lang)>{text}</button>
         }
     };
     view! {
@@ -181,6 +188,22 @@ fn LanguageSwitch(label: &'static str) -> impl IntoView {
             {button(Lang::En, "English")}
         </div>
     }
+}
+
+/// English needs the packs loaded after the first results (the page carries Chinese only): when
+/// they have not arrived yet, the switch waits for them. Without them (offline, never cached) the
+/// page's own words switch and the rule texts stay Chinese.
+fn switch_language(state: AppState, lang: Lang) {
+    if lang == Lang::Zh || state::has_place_packs() {
+        state.lang.set(lang);
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        if state::load_place_packs().await {
+            state.place_packs_arrived();
+        }
+        state.lang.set(lang);
+    });
 }
 
 #[component]

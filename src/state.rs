@@ -44,18 +44,18 @@ pub struct AppState {
     pub profile_problems: Memo<Vec<ProfileError>>,
 }
 
-/// The common and provincial packs, converted and checked by `build.rs`.
+/// The common and provincial packs, converted and checked by `build.rs`, in Chinese only.
 const FIRST_PACKS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/packs-base.postcard"));
-/// The city and district packs, beside the page (written by the engine's `web-packs`, named with
-/// their content hash in `<meta name="place-packs">`), loaded after the first results; the
-/// single-file build carries them inline under this id.
+/// Every pack in both languages (the city and district packs, and English), beside the page
+/// (written by the engine's `web-packs`, named with its content hash in `<meta name="place-packs">`),
+/// loaded after the first results; the single-file build carries it inline under this id.
 pub const PLACE_PACKS: &str = "place-packs";
 
 static FIRST: OnceLock<Library> = OnceLock::new();
 static FULL: OnceLock<Library> = OnceLock::new();
 
-/// The packs the page has: the province's from the start, every pack once the city and district
-/// packs have arrived. Decoded once each; not checked again: the build checked them.
+/// The packs the page has: the province's in Chinese from the start, every pack in both languages
+/// once they have arrived. Decoded once each; not checked again: the build checked them.
 pub fn library() -> &'static Library {
     FULL.get().unwrap_or_else(|| {
         FIRST.get_or_init(|| {
@@ -69,8 +69,8 @@ pub fn has_place_packs() -> bool {
     FULL.get().is_some()
 }
 
-/// Gets the city and district packs (inline in the single file, else from beside the page) and
-/// makes them part of `library()`. `false` when they cannot be had: the province still works.
+/// Gets every pack (inline in the single file, else from beside the page) and makes them
+/// `library()`. `false` when they cannot be had: the province still works, in Chinese.
 pub async fn load_place_packs() -> bool {
     if has_place_packs() {
         return true;
@@ -80,11 +80,15 @@ pub async fn load_place_packs() -> bool {
         (None, Some(file)) => browser::fetch_bytes(&file).await,
         (None, None) => None,
     };
-    let Some(bytes) = bytes else { return false };
-    match Library::from_postcard(&[FIRST_PACKS, &bytes]) {
+    bytes.is_some_and(|bytes| use_place_packs(&bytes))
+}
+
+/// Makes `bytes` (what `web-packs` wrote) the library. The browser tests give them directly.
+pub fn use_place_packs(bytes: &[u8]) -> bool {
+    match Library::from_postcard(&[bytes]) {
         Ok(full) => FULL.set(full).is_ok() || has_place_packs(),
         Err(e) => {
-            leptos::logging::warn!("the city and district packs do not decode: {e}");
+            leptos::logging::warn!("the packs do not decode: {e}");
             false
         }
     }

@@ -22,6 +22,12 @@ fn mount_app(stored: Option<&str>) -> (HtmlElement, impl Drop) {
     if let Some(text) = stored {
         storage.set_item(STORAGE_KEY, text).unwrap();
     }
+    // What the page loads after its first results (every pack, English included): here there is
+    // no page beside the tests to load it from.
+    subsidy_estimator::state::use_place_packs(include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/packs-all.postcard"
+    )));
     let wrapper: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&wrapper).unwrap();
     let handle = mount_to(wrapper.clone(), App);

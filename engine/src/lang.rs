@@ -51,8 +51,13 @@ pub struct Text {
 }
 
 impl Text {
+    /// The text in `lang`; where a library carries one language only (`Library::in_language`),
+    /// the one it has.
     pub fn get(&self, lang: Lang) -> &str {
-        lang.pick(&self.zh, &self.en)
+        match lang.pick(self.zh.as_str(), self.en.as_str()) {
+            "" => lang.pick(self.en.as_str(), self.zh.as_str()),
+            text => text,
+        }
     }
 
     pub fn is_complete(&self) -> bool {

@@ -233,8 +233,10 @@ test('what is typed before the city packs arrive is kept when they arrive', asyn
     await held;
     await route.continue();
   });
-  app.lang = 'en';
-  await page.goto('/?lang=en');
+  // In Chinese: the page starts with its own packs (the province's, in Chinese) and loads the rest
+  // after its first results. (A reader of English waits for them: see the next test.)
+  app.lang = 'zh';
+  await page.goto('/?lang=zh');
   await expect(page.locator('.profile-form')).toBeVisible();
   await expect(app.packSwitches(shenzhen.id)).toHaveCount(0);
   await app.company('深圳某大模型科技有限公司');
@@ -247,7 +249,7 @@ test('what is typed before the city packs arrive is kept when they arrive', asyn
   await app.yes('operating');
   await app.set('equipment', '15,000,000');
   await app.set('software', '3,000,000');
-  await app.expectResult('P1', 'eligible', '¥7,200,000');
+  await app.expectResult('P1', 'eligible', '7,200,000 元');
 
   release();
   await app.ready();
@@ -258,7 +260,7 @@ test('what is typed before the city packs arrive is kept when they arrive', asyn
   await expect(app.topicSwitch('innovationCentre')).toBeChecked();
   await expect(app.field('equipment')).toHaveValue('15,000,000');
   await expect(app.field('software')).toHaveValue('3,000,000');
-  await app.expectResult('P1', 'eligible', '¥7,200,000');
+  await app.expectResult('P1', 'eligible', '7,200,000 元');
   // And the city's questions now work on top.
   await app.set('district', app.w.choice.nanshan);
   await app.answer('compute');
@@ -266,5 +268,38 @@ test('what is typed before the city packs arrive is kept when they arrive', asyn
   await app.yes('computeTrains');
   await app.yes('computeNonAffiliated');
   await app.yes('computeListed');
-  await app.expectResult('SZ-COMPUTE', 'eligible', '¥4,000,000');
+  await app.expectResult('SZ-COMPUTE', 'eligible', '4,000,000 元');
+});
+
+test.describe('with the service worker out of the way (its own fetches would not be held back)', () => {
+test.use({ serviceWorkers: 'block' });
+test('English comes with the packs loaded after the first results: a switch before they arrive waits for them', async ({ app, page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/packs-places-*.postcard', async (route) => {
+    await held;
+    await route.continue();
+  });
+  app.lang = 'zh';
+  await page.goto('/?lang=zh');
+  await app.answer('innovationCentre');
+  await app.set('equipment', '15,000,000');
+  // The page carries the province's texts in Chinese only: until the rest arrives, it stays Chinese.
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('label[for="f-company-name"]')).toHaveText(question('company.name').label.zh);
+  release();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  app.lang = 'en';
+  await app.ready();
+  await expect(page.locator('label[for="f-company-name"]')).toHaveText(question('company.name').label.en);
+  await expect(app.field('equipment')).toHaveValue('15,000,000');
+  await expect(page.locator('#programme-P1')).toContainText(programme('P1').title.en);
+});
+});
+
+test('a reader of English starts with every pack, so the first results are in English', async ({ app, page }) => {
+  await app.open('en');
+  await expect(page.locator('label[for="f-company-name"]')).toHaveText(question('company.name').label.en);
+  await expect(page.locator('table.summary')).toContainText(programme('P1').title.en);
 });

@@ -46,7 +46,7 @@ fn group<M: Measurement>(c: &mut Criterion<M>, name: &str, profile: &Profile, le
 
 fn engine<M: Measurement>(c: &mut Criterion<M>) {
     group(c, "full_profile", &full_profile(), &[Level::Province]);
-    group(c, "full_shenzhen_profile", &full_shenzhen_profile(), &[Level::Province, Level::City]);
+    group(c, "full_shenzhen_profile", &full_shenzhen_profile(), &[Level::Province, Level::City, Level::District]);
 }
 
 /// The calling thread's CPU time (user + system), in nanoseconds.

@@ -5,6 +5,7 @@
 use super::check::{self, RuleError};
 use super::model::*;
 use crate::fields::{Field, FieldKind, TopicId};
+use crate::lang::Lang;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone)]
@@ -65,6 +66,23 @@ impl Library {
     pub fn to_postcard(&self, keep: impl Fn(Level) -> bool) -> Vec<u8> {
         let packs: Vec<&Pack> = self.packs.iter().filter(|p| keep(p.level)).collect();
         postcard::to_allocvec(&packs).unwrap_or_default()
+    }
+
+    /// The same packs with the texts of one language only, the other's left empty (`Text::get`
+    /// then gives the one kept). The page's first part carries Chinese alone; English comes with
+    /// the packs it loads after its first results, which keeps about 7 KB gzip out of its first load.
+    pub fn in_language(&self, lang: Lang) -> Result<Library, RuleError> {
+        let packs = self
+            .packs
+            .iter()
+            .map(|pack| {
+                let mut json = serde_json::to_value(pack)?;
+                keep_language(&mut json, lang);
+                serde_json::from_value(json)
+            })
+            .collect::<Result<Vec<Pack>, _>>()
+            .map_err(|e| RuleError::Parse(format!("packs in one language: {e}")))?;
+        Library::link(packs)
     }
 
     /// Reads what `to_postcard` wrote, one or more parts (the page's own packs, then those it
@@ -436,5 +454,22 @@ impl Linker<'_> {
             Formula::PerItem { count, .. } => self.field(at, count),
             Formula::Tiers { by, .. } => self.opt(at, by),
         }
+    }
+}
+
+/// Empties the other language of every bilingual text (an object with exactly `zh` and `en`).
+fn keep_language(json: &mut serde_json::Value, lang: Lang) {
+    use serde_json::Value;
+    match json {
+        Value::Object(map) if map.len() == 2 && map.contains_key("zh") && map.contains_key("en") => {
+            let other = match lang {
+                Lang::Zh => "en",
+                Lang::En => "zh",
+            };
+            map.insert(other.into(), Value::String(String::new()));
+        }
+        Value::Object(map) => map.values_mut().for_each(|v| keep_language(v, lang)),
+        Value::Array(items) => items.iter_mut().for_each(|v| keep_language(v, lang)),
+        _ => {}
     }
 }

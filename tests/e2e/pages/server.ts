@@ -86,7 +86,7 @@ function setVersion(bytes: Buffer, pack: { id: string; version: string }, versio
 
 /**
  * Build N+1: the release build with a new version of the provincial pack in its wasm and of the
- * city pack in the file beside it, as a build with both packs changed has; the wasm renamed as
+ * provincial and city packs in the file beside it, as a build with both packs changed has; the wasm renamed as
  * Trunk would rename a changed file (the city packs' file too, by its content hash),
  * with the page, its policy and the service worker's file list brought up to date by the same
  * post-build steps.
@@ -98,6 +98,8 @@ export function nextBuild(version: string, into: string): void {
   const oldPlaces = placePacksFile(into);
   const places = fs.readFileSync(path.join(into, oldPlaces));
   setVersion(places, cityPack, version, oldPlaces);
+  // Every pack is in that file too, in both languages (the wasm has the province's in Chinese).
+  setVersion(places, provincePack, version, oldPlaces);
   fs.rmSync(path.join(into, oldPlaces));
   const newPlaces = `packs-places-${crypto.createHash('sha256').update(places).digest('hex').slice(0, 16)}.postcard`;
   fs.writeFileSync(path.join(into, newPlaces), places);
