@@ -7,6 +7,8 @@
    script and wasm inside) that works when opened from disk (file://).
 3. Writes sw.js, the service worker, whose list of files comes from this build and whose cache
    name is a hash of their contents: a new build replaces the old cache on the next visit.
+4. On release builds, writes the app's first screen into index.html and the single file, as the
+   app draws it (scripts/prerender.mjs, in headless Chromium): it paints before the wasm arrives.
 
 First it writes packs-places-<hash>.postcard, the city and district packs the page loads after its
 first results, with the engine's own `web-packs` (which reads and checks the packs, as the page's
@@ -14,8 +16,8 @@ build script does for the provincial ones). The content hash in the name keeps a
 being served an old build's packs from a cache; index.html names the file in
 <meta name="place-packs">, and the single file carries the bytes inline.
 
-On release builds it first minifies the script glue, the styles and the service worker with esbuild (npm, pinned in
-package.json): Trunk's own minifier cannot parse wasm-bindgen's glue (Trunk.toml). It saves about
+On release builds it first minifies the script glue, the styles and the service worker with
+esbuild (npm, pinned in package.json): Trunk's own minifier cannot parse wasm-bindgen's glue. It saves about
 2.5 KB of the first load's gzip size. The file names keep Trunk's content hashes: the minified file
 is a function of the one they were computed from, so a name still stands for one content. Their
 integrity attributes in index.html are recomputed.
@@ -118,7 +120,7 @@ def served_page(staging: Path, packs: str) -> None:
     index.write_text(html)
 
 
-def single_file(staging: Path, packs_name: str) -> None:
+def single_file(staging: Path, packs_name: str, screen: str) -> None:
     html = (staging / "index.html").read_text()
     glue_name = re.search(r"import init, \* as bindings from '\.?/?([^']+\.js)'", html).group(1)
     wasm_name = re.search(r"module_or_path: '\.?/?([^']+\.wasm)'", html).group(1)
@@ -145,7 +147,7 @@ def single_file(staging: Path, packs_name: str) -> None:
     page = (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'{title}\n<link rel="icon" href="data:,">\n<style>{css}</style>\n</head>\n<body>\n{noscript}\n'
+        f'{title}\n<link rel="icon" href="data:,">\n<style>{css}</style>\n</head>\n<body>\n{screen}\n{noscript}\n'
         f'{inline_packs}<script type="module">{script}</script>\n</body>\n</html>\n'
     )
     page = add_policy(page, {
@@ -180,6 +182,27 @@ def service_worker(staging: Path, release: bool = False) -> None:
     print(f"post_build: sw.js caches {len(files)} files as version {version}")
 
 
+FIRST_SCREEN_ID = "first-screen"
+
+
+def first_screen(staging: Path) -> str:
+    """The app's first screen, drawn by the app itself in headless Chromium (scripts/prerender.mjs)
+    on the day of the build's commit, as markup for the page's body."""
+    day = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        day = __import__("datetime").date.today().isoformat()
+    markup = subprocess.run(
+        ["node", str(REPO / "scripts/prerender.mjs"), str(staging), day],
+        cwd=REPO, check=True, capture_output=True, text=True,
+    ).stdout
+    # The app finds it by this id, reads what was typed into it and takes its place.
+    return f'<div id="{FIRST_SCREEN_ID}" class="first-screen">{markup}</div>'
+
+
+def with_first_screen(html: str, screen: str) -> str:
+    return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + screen, html, count=1)
+
+
 def main() -> int:
     staging = Path(os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1])
     release = os.environ.get("TRUNK_PROFILE", "release") == "release"
@@ -188,7 +211,10 @@ def main() -> int:
         minify(staging)
     served_page(staging, packs)
     if release:
-        single_file(staging, packs)
+        screen = first_screen(staging)
+        index = staging / "index.html"
+        index.write_text(with_first_screen(index.read_text(), screen))
+        single_file(staging, packs, screen)
     service_worker(staging, release)
     return 0
 

@@ -103,12 +103,22 @@ fn field_of(library: &Library, id: &str) -> Option<Field> {
 /// One edit, whichever control it came from. `input` and `change` both land here; reading the
 /// same text twice gives the same session, so a control firing both does no harm.
 fn on_edit(state: AppState, ev: &leptos::ev::Event) {
-    let Some(id) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()).map(|el| el.id()) else { return };
+    if let Some(control) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+        apply_control(state, &control);
+    }
+}
+
+/// Reads one control of the form (a topic's switch, a field, a field's unit) into the session:
+/// what an edit does, and what the app does with the first screen's controls when it starts.
+pub fn apply_control(state: AppState, control: &Element) {
+    let prop = |name: &str| js_sys::Reflect::get(control, &wasm_bindgen::JsValue::from_str(name)).ok();
+    let value = || prop("value").and_then(|v| v.as_string()).unwrap_or_default();
+    let id = control.id();
     let library = library();
     if let Some(topic) = id.strip_prefix("toggle-").and_then(|t| library.topic_id(t)) {
-        state.set_enabled(topic, event_target_checked(ev));
+        state.set_enabled(topic, prop("checked").and_then(|v| v.as_bool()).unwrap_or(false));
     } else if let Some(field) = id.strip_suffix("-unit").and_then(|c| field_of(library, c)) {
-        let unit = if event_target_value(ev) == "wan" { Unit::Wan } else { Unit::Yuan };
+        let unit = if value() == "wan" { Unit::Wan } else { Unit::Yuan };
         state.set_unit(field, unit);
         // The same digits in the new unit: "120" typed in 万元 means 1,200,000 yuan.
         let text = document()
@@ -118,7 +128,7 @@ fn on_edit(state: AppState, ev: &leptos::ev::Event) {
             .unwrap_or_default();
         read(state, field, text);
     } else if let Some(field) = field_of(library, &id) {
-        read(state, field, event_target_value(ev));
+        read(state, field, value());
     }
 }
 

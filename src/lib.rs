@@ -3,6 +3,7 @@
 //! arithmetic of its own.
 
 pub mod browser;
+pub mod first_screen;
 pub mod form;
 pub mod html;
 pub mod i18n;
@@ -64,6 +65,8 @@ pub fn start() -> AppState {
         // mounting must show the recovery message, never a frozen page.
         request_animation_frame(|| panic!("panic test requested by #panic-test"));
     }
+    // What was typed into the first screen before the wasm started, on top of what was stored.
+    first_screen::take_over(state);
     state
 }
 

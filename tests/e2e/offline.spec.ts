@@ -66,9 +66,12 @@ test('a new build served online is running on the next visit, its city packs inc
   // The city packs beside the page are the new build's too, not the old build's cached copy.
   expect.soft(await cityPackOnSheet(app), 'the city packs of the new build').toContain('2099.9');
   // And the new build is the one kept for offline use.
+  // (The new worker replaces the old cache when it activates, which follows its install: on a busy
+  // machine that can be after the page has loaded, so wait for it rather than look once.)
   await waitForServiceWorker(page);
-  const cached = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('estimator-')));
-  expect(cached).toHaveLength(1);
+  await expect
+    .poll(() => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('estimator-'))), { timeout: 15_000 })
+    .toHaveLength(1);
 });
 
 test('the single file works when opened from disk', async ({ page }) => {

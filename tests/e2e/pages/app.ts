@@ -36,6 +36,8 @@ export class AppPage {
    * arrive after the first results, and the form (or the rules view) is drawn again with them.
    */
   async ready(): Promise<void> {
+    // The first screen written into the page has a form too: the app has started once it is gone.
+    await expect(this.page.locator('.first-screen')).toHaveCount(0);
     await expect(this.page.locator('.profile-form, .rules-view')).toBeVisible();
     if (await this.page.locator('.rules-view').count()) {
       for (const p of placePacks) await expect(this.page.locator(`[id="pack-${p.id}"]`)).toBeAttached();
