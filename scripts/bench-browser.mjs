@@ -33,17 +33,20 @@ const markFirstResults = () => {
 };
 
 async function fillW1(page) {
-  const label = (text) => page.getByLabel(text, { exact: true });
+  // By label, as a user finds them; within their topic's section, since packs of other places ask
+  // questions with the same label (Dongguan's centre level).
+  const label = (text, within = page) => within.getByLabel(text, { exact: true });
+  const centre = page.locator('#section-innovation_centre');
   await label('Registered in Guangdong').selectOption({ label: 'Yes' });
   await label('Works in the AI & robotics field').selectOption({ label: 'Yes' });
   await label('We run a manufacturing innovation centre').check();
-  await label('Centre level').selectOption({ label: 'Provincial' });
-  await label('Year approved for formation').fill('2025');
-  await label('Actually operating').selectOption({ label: 'Yes' });
-  await label('New R&D instruments and equipment (excl. tax)').fill('15,000,000');
-  await label('Supporting software (excl. tax)').fill('3,000,000');
+  await label('Centre level', centre).selectOption({ label: 'Provincial' });
+  await label('Year approved for formation', centre).fill('2025');
+  await label('Actually operating', centre).selectOption({ label: 'Yes' });
+  await label('New R&D instruments and equipment (excl. tax)', centre).fill('15,000,000');
+  await label('Supporting software (excl. tax)', centre).fill('3,000,000');
   await label('We have an AI application project').check();
-  await label('Project investment (excl. tax)').fill('12,000,000');
+  await label('Project investment (excl. tax)', page.locator('#section-benchmark_project')).fill('12,000,000');
 }
 
 // Types 200 amounts into the given money fields in turn, each time measuring input → the sheet's
