@@ -10,6 +10,8 @@ import { execFileSync, spawn } from 'node:child_process';
 const dist = process.argv[2] ?? 'dist';
 const port = 4300 + Math.floor(Math.random() * 500);
 const url = `http://127.0.0.1:${port}/?lang=en`;
+// The first visit of most users: Chinese, the language the page carries from the start.
+const urlZh = `http://127.0.0.1:${port}/?lang=zh`;
 const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 800));
 
@@ -25,7 +27,8 @@ const report = (figure, value, unit, goal) => console.log(JSON.stringify({ figur
 // Marks the moment the results table first exists, in the page's own clock.
 const markFirstResults = () => {
   new MutationObserver((_, observer) => {
-    if (document.querySelector('table.summary')) {
+    // The app's own results: a first screen written into the page has a table too.
+    if (document.querySelector('table.summary') && !document.querySelector('.first-screen')) {
       window.__firstResults = performance.now();
       observer.disconnect();
     }
@@ -74,17 +77,19 @@ async function editLatencies(page, fields) {
 }
 
 try {
-  const firsts = [];
-  for (let i = 0; i < 10; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript(markFirstResults);
-    await page.goto(url);
-    await page.waitForFunction(() => window.__firstResults !== undefined);
-    firsts.push(await page.evaluate(() => window.__firstResults));
-    await context.close();
+  for (const [lang, address] of [['zh', urlZh], ['en', url]]) {
+    const firsts = [];
+    for (let i = 0; i < 10; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.addInitScript(markFirstResults);
+      await page.goto(address);
+      await page.waitForFunction(() => window.__firstResults !== undefined);
+      firsts.push(await page.evaluate(() => window.__firstResults));
+      await context.close();
+    }
+    report(`first results after navigation start, ${lang} (median of 10, cold)`, median(firsts), 'ms', '< 200 ms');
   }
-  report('first results after navigation start (median of 10, cold)', median(firsts), 'ms', '< 200 ms');
 
   const context = await browser.newContext();
   const page = await context.newPage();

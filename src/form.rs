@@ -36,7 +36,10 @@ pub fn ProfileForm(lang: Lang) -> impl IntoView {
         let as_of = state.as_of.get();
         let profile = state.session.with(|s| s.profile(as_of));
         let library = library();
-        for field in library.fields() {
+        // Only what can be seen: a question of a pack that does not concern the company, or of a
+        // topic switched off, is hidden, and is brought up to date when it shows (which changes
+        // the session, so this runs again). With every city's pack loaded this is most of them.
+        for field in library.fields().filter(|f| shown(state, library, &profile, as_of, *f)) {
             show_status(field, status(state, field, lang, &problems, &profile, as_of));
         }
         show_what_applies(state, library, &profile, as_of);
@@ -46,6 +49,13 @@ pub fn ProfileForm(lang: Lang) -> impl IntoView {
         <form class="profile-form" autocomplete="off" inner_html=markup on:submit=|ev| ev.prevent_default()
             on:input=edit on:change=edit></form>
     }
+}
+
+/// Whether a question's section is shown: its pack concerns the company and its topic is on.
+fn shown(state: AppState, library: &Library, profile: &Profile, as_of: Date, field: Field) -> bool {
+    let topic = library.topic_of(field);
+    (!library.topic(topic).is_optional() || state.is_enabled(topic))
+        && pack_applies(library.pack_of(field), profile, as_of)
 }
 
 /// Shows the packs, topics, questions and choices that concern this company, hides the rest.
