@@ -7,6 +7,9 @@
    script and wasm inside) that works when opened from disk (file://).
 3. Writes sw.js, the service worker, whose list of files comes from this build and whose cache
    name is a hash of their contents: a new build replaces the old cache on the next visit.
+4. On release builds, last of all: a brotli (.br) and a gzip (.gz) copy beside every text and wasm
+   file, for a server or CDN that sends pre-compressed files (scripts/serve.py does). Compressing
+   once at build time allows brotli's slowest, smallest setting, which no server uses per request.
 
 First it writes packs-places-<hash>.postcard, the city and district packs the page loads after its
 first results, with the engine's own `web-packs` (which reads and checks the packs, as the page's
@@ -23,6 +26,7 @@ integrity attributes in index.html are recomputed.
 Run by Trunk (see Trunk.toml); reads TRUNK_STAGING_DIR and TRUNK_PROFILE. No third-party modules.
 """
 import base64
+import gzip
 import hashlib
 import json
 import os
@@ -33,6 +37,9 @@ from pathlib import Path
 
 PLACE_PACKS_ID = "place-packs"
 REPO = Path(__file__).resolve().parent.parent
+# Files a server should send compressed (PNG is compressed already); the copies' suffixes.
+COMPRESSIBLE = {".html", ".js", ".css", ".wasm", ".postcard", ".webmanifest", ".json", ".svg"}
+COMPRESSED = (".br", ".gz")
 
 
 def place_packs(staging: Path) -> str:
@@ -166,7 +173,9 @@ def service_worker(staging: Path, release: bool = False) -> None:
     files = sorted(
         p.relative_to(staging).as_posix()
         for p in staging.rglob("*")
-        if p.is_file() and p.name not in ("sw.js", "estimator.html")
+        # The browser hands the worker decoded bytes and the worker caches by URL: the
+        # compressed copies are only ever a server's business.
+        if p.is_file() and p.name not in ("sw.js", "estimator.html") and p.suffix not in COMPRESSED
     )
     digest = hashlib.sha256()
     for name in files:
@@ -180,6 +189,29 @@ def service_worker(staging: Path, release: bool = False) -> None:
     print(f"post_build: sw.js caches {len(files)} files as version {version}")
 
 
+# Python's standard library has no brotli (and the PyPI module is not installed here); Node's zlib
+# has, and Node is already needed for esbuild. Quality 11 is brotli's best.
+BROTLI = """
+const zlib = require('zlib'), fs = require('fs');
+for (const file of process.argv.slice(1)) {
+  const raw = fs.readFileSync(file);
+  const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length };
+  fs.writeFileSync(file + '.br', zlib.brotliCompressSync(raw, { params }));
+}
+"""
+
+
+def compress(staging: Path) -> None:
+    """Writes FILE.br and FILE.gz beside every compressible file. Must run after every other step:
+    a copy is only right while its original is unchanged."""
+    files = sorted(p for p in staging.rglob("*") if p.is_file() and p.suffix in COMPRESSIBLE)
+    for path in files:
+        # mtime 0: the same build gives the same bytes.
+        path.with_name(path.name + ".gz").write_bytes(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+    subprocess.run(["node", "-e", BROTLI, *map(str, files)], check=True)
+    print(f"post_build: wrote .br and .gz copies of {len(files)} files")
+
+
 def main() -> int:
     staging = Path(os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1])
     release = os.environ.get("TRUNK_PROFILE", "release") == "release"
@@ -190,6 +222,8 @@ def main() -> int:
     if release:
         single_file(staging, packs)
     service_worker(staging, release)
+    if release:
+        compress(staging)
     return 0
 
 
