@@ -11,6 +11,8 @@ const servePy = fileURLToPath(new URL('./serve.py', import.meta.url));
  */
 export async function serve(dist) {
   const server = spawn('python3', [servePy, '0', '--directory', dist], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Not left running when a benchmark dies of an error.
+  process.on('exit', () => server.kill());
   const url = await new Promise((resolve, reject) => {
     let out = '';
     server.stdout.on('data', (chunk) => {
