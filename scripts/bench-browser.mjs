@@ -2,54 +2,33 @@
 //   - navigation start → first results rendered (cold cache, new browser context each time);
 //   - input → updated results, over 200 edits of money fields (median and 95th percentile);
 //   - print to PDF (page.pdf of the eligibility sheet).
+// (Cold loads on a throttled phone-like line and CPU: scripts/bench-cold.mjs.)
 // Prints one JSON line per figure, which scripts/bench.sh turns into the table.
 // Usage: node scripts/bench-browser.mjs [DIST]
-import { chromium } from 'playwright-core';
-import { execFileSync, spawn } from 'node:child_process';
+import { launch, markFirstResults, median, p95, serve } from './bench-common.mjs';
 
 const dist = process.argv[2] ?? 'dist';
-const port = 4300 + Math.floor(Math.random() * 500);
-const url = `http://127.0.0.1:${port}/?lang=en`;
-// The first visit of most users: Chinese, the language the page carries from the start.
-const urlZh = `http://127.0.0.1:${port}/?lang=zh`;
-const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 800));
+// Served by the serve command's server: the compressed copies a build has, with cache headers.
+const server = await serve(dist);
+const url = `${server.url}?lang=en`;
+const browser = await launch();
 
-const browser = await chromium.launch({
-  executablePath: execFileSync('sh', ['-c', 'command -v chromium']).toString().trim(),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const report = (figure, value, unit, goal) => console.log(JSON.stringify({ figure, value: Number(value.toFixed(2)), unit, goal }));
 
-// Marks the moment the results table first exists, in the page's own clock.
-const markFirstResults = () => {
-  new MutationObserver((_, observer) => {
-    // The app's own results: a first screen written into the page has a table too.
-    if (document.querySelector('table.summary') && !document.querySelector('.first-screen')) {
-      window.__firstResults = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true });
-};
-
 async function fillW1(page) {
-  // By label, as a user finds them; within their topic's section, since packs of other places ask
-  // questions with the same label (Dongguan's centre level).
-  const label = (text, within = page) => within.getByLabel(text, { exact: true });
-  const centre = page.locator('#section-innovation_centre');
+  // A topic's questions by label within its section: packs may word theirs alike (Dongguan also
+  // asks a "Centre level").
+  const label = (text, topic) => (topic ? page.locator(`[id="section-${topic}"]`) : page).getByLabel(text, { exact: true });
   await label('Registered in Guangdong').selectOption({ label: 'Yes' });
   await label('Works in the AI & robotics field').selectOption({ label: 'Yes' });
   await label('We run a manufacturing innovation centre').check();
-  await label('Centre level', centre).selectOption({ label: 'Provincial' });
-  await label('Year approved for formation', centre).fill('2025');
-  await label('Actually operating', centre).selectOption({ label: 'Yes' });
-  await label('New R&D instruments and equipment (excl. tax)', centre).fill('15,000,000');
-  await label('Supporting software (excl. tax)', centre).fill('3,000,000');
+  await label('Centre level', 'innovation_centre').selectOption({ label: 'Provincial' });
+  await label('Year approved for formation', 'innovation_centre').fill('2025');
+  await label('Actually operating', 'innovation_centre').selectOption({ label: 'Yes' });
+  await label('New R&D instruments and equipment (excl. tax)', 'innovation_centre').fill('15,000,000');
+  await label('Supporting software (excl. tax)', 'innovation_centre').fill('3,000,000');
   await label('We have an AI application project').check();
-  await label('Project investment (excl. tax)', page.locator('#section-benchmark_project')).fill('12,000,000');
+  await label('Project investment (excl. tax)', 'benchmark_project').fill('12,000,000');
 }
 
 // Types 200 amounts into the given money fields in turn, each time measuring input → the sheet's
@@ -77,7 +56,9 @@ async function editLatencies(page, fields) {
 }
 
 try {
-  for (const [lang, address] of [['zh', urlZh], ['en', url]]) {
+  // In Chinese, the first visit of most users and the language the page carries from the start;
+  // in English, which waits for every pack.
+  for (const [lang, address] of [['zh', `${server.url}?lang=zh`], ['en', url]]) {
     const firsts = [];
     for (let i = 0; i < 10; i++) {
       const context = await browser.newContext();
@@ -124,5 +105,5 @@ try {
   await context.close();
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }

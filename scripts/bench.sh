@@ -9,6 +9,9 @@
 # The web figures are measured side by side with the previous build (PREVIOUS, default HEAD~1),
 # built in a temporary worktree and run alternately with this one in the same run: this machine is
 # shared, and absolute times wander by a third, so the two columns are what to compare.
+# Both builds are served by scripts/serve.py, the serve command's server, with whatever compressed
+# copies each build has. The second table is cold first visits on a throttled, phone-like CPU and
+# line (scripts/bench-cold.mjs; COLD_LOADS=9 loads of each build, alternating).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
@@ -54,6 +57,14 @@ node -e '
     console.log(`| ${l.figure} | ${pair(a1, a2)} | ${prev} | ${l.goal || "-"} |`);
   }
 ' "$PREV_DIR/this-1.jsonl" "$PREV_DIR/this-2.jsonl" "$PREV_DIR/prev-1.jsonl" "$PREV_DIR/prev-2.jsonl"
+
+node scripts/bench-cold.mjs dist "$PREV_DIR/dist" > "$PREV_DIR/cold.jsonl"
+printf '\n| cold first visit (zh-CN, no cache, no service worker) | this build | previous build %s | goal |\n|---|---|---|---|\n' "$PREVIOUS"
+node -e '
+  const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse);
+  const ms = (v) => (v === null ? "-" : `${v.toLocaleString("en")} ms`);
+  for (const r of rows) console.log(`| ${r.figure} | ${ms(r.this)} | ${ms(r.previous)} | ${r.goal || "-"} |`);
+' "$PREV_DIR/cold.jsonl"
 
 if [ "${SKIP_ENGINE:-0}" != 1 ]; then
   printf '\n## Engine (%s)\n' "$(date +%Y-%m-%d)"

@@ -9,6 +9,9 @@
    name is a hash of their contents: a new build replaces the old cache on the next visit.
 4. On release builds, writes the app's first screen into index.html and the single file, as the
    app draws it (scripts/prerender.mjs, in headless Chromium): it paints before the wasm arrives.
+5. On release builds, last of all: a brotli (.br) and a gzip (.gz) copy beside every text and wasm
+   file, for a server or CDN that sends pre-compressed files (scripts/serve.py does). Compressing
+   once at build time allows brotli's slowest, smallest setting, which no server uses per request.
 
 First it writes packs-places-<hash>.postcard, the city and district packs the page loads after its
 first results, with the engine's own `web-packs` (which reads and checks the packs, as the page's
@@ -25,6 +28,7 @@ integrity attributes in index.html are recomputed.
 Run by Trunk (see Trunk.toml); reads TRUNK_STAGING_DIR and TRUNK_PROFILE. No third-party modules.
 """
 import base64
+import gzip
 import hashlib
 import json
 import os
@@ -35,6 +39,9 @@ from pathlib import Path
 
 PLACE_PACKS_ID = "place-packs"
 REPO = Path(__file__).resolve().parent.parent
+# Files a server should send compressed (PNG is compressed already); the copies' suffixes.
+COMPRESSIBLE = {".html", ".js", ".css", ".wasm", ".postcard", ".webmanifest", ".json", ".svg"}
+COMPRESSED = (".br", ".gz")
 
 
 def place_packs(staging: Path) -> str:
@@ -168,7 +175,9 @@ def service_worker(staging: Path, release: bool = False) -> None:
     files = sorted(
         p.relative_to(staging).as_posix()
         for p in staging.rglob("*")
-        if p.is_file() and p.name not in ("sw.js", "estimator.html")
+        # The browser hands the worker decoded bytes and the worker caches by URL: the
+        # compressed copies are only ever a server's business.
+        if p.is_file() and p.name not in ("sw.js", "estimator.html") and p.suffix not in COMPRESSED
     )
     digest = hashlib.sha256()
     for name in files:
@@ -203,6 +212,29 @@ def with_first_screen(html: str, screen: str) -> str:
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + screen, html, count=1)
 
 
+# Python's standard library has no brotli (and the PyPI module is not installed here); Node's zlib
+# has, and Node is already needed for esbuild. Quality 11 is brotli's best.
+BROTLI = """
+const zlib = require('zlib'), fs = require('fs');
+for (const file of process.argv.slice(1)) {
+  const raw = fs.readFileSync(file);
+  const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length };
+  fs.writeFileSync(file + '.br', zlib.brotliCompressSync(raw, { params }));
+}
+"""
+
+
+def compress(staging: Path) -> None:
+    """Writes FILE.br and FILE.gz beside every compressible file. Must run after every other step:
+    a copy is only right while its original is unchanged."""
+    files = sorted(p for p in staging.rglob("*") if p.is_file() and p.suffix in COMPRESSIBLE)
+    for path in files:
+        # mtime 0: the same build gives the same bytes.
+        path.with_name(path.name + ".gz").write_bytes(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+    subprocess.run(["node", "-e", BROTLI, *map(str, files)], check=True)
+    print(f"post_build: wrote .br and .gz copies of {len(files)} files")
+
+
 def main() -> int:
     staging = Path(os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1])
     release = os.environ.get("TRUNK_PROFILE", "release") == "release"
@@ -216,6 +248,8 @@ def main() -> int:
         index.write_text(with_first_screen(index.read_text(), screen))
         single_file(staging, packs, screen)
     service_worker(staging, release)
+    if release:
+        compress(staging)
     return 0
 
 

@@ -11,11 +11,11 @@ scripts/setup.sh
 printf '\n--- trunk build --release\n'
 trunk build --release
 
-# A plain static server is enough: the app is static files (index.html, JS glue, wasm, CSS),
-# and Python's server sends .wasm as application/wasm.
+# The app is static files; scripts/serve.py sends them as a good static host would: the build's
+# brotli/gzip copies and long cache lifetimes for content-hashed names (SERVE_LOG=1 logs requests).
 url="http://127.0.0.1:$PORT/"
 printf '\n================================================================\n'
 printf '  Subsidy estimator is being served at:  %s\n' "$url"
 printf '  (Ctrl+C to stop)\n'
 printf '================================================================\n\n'
-exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist
+exec python3 scripts/serve.py "$PORT" --directory dist

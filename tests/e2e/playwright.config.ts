@@ -51,14 +51,16 @@ export default defineConfig({
       },
     },
   ],
-  // The same static files a user gets, served the way scripts/serve.sh serves them.
+  // The same static files a user gets, served by the serve command itself (scripts/serve.sh runs
+  // it): compressed copies, cache headers and all.
   webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory dist`,
+    command: `python3 scripts/serve.py ${PORT} --directory dist`,
     cwd: repoRoot,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
-    // http.server logs every request to stderr; E2E_SERVER_LOG=1 shows them when debugging.
+    // E2E_SERVER_LOG=1 shows every request (serve.py logs them to stderr with SERVE_LOG=1).
+    env: { SERVE_LOG: process.env.E2E_SERVER_LOG === '1' ? '1' : '0' },
     stdout: 'ignore',
     stderr: process.env.E2E_SERVER_LOG === '1' ? 'pipe' : 'ignore',
   },

@@ -1,49 +1,65 @@
-// A static server for the offline tests, whose folder can be swapped while it runs: "build N is
-// online", then "build N+1 is online", on the same origin, as a real deployment does.
-import { execFileSync } from 'node:child_process';
+// A server for the offline tests whose folder can be swapped while it runs: "build N is online",
+// then "build N+1 is online", on the same origin, as a real deployment does. It is the serve
+// command itself (scripts/serve.py) serving a symlink that is repointed.
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { packOf } from './labels';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const dist = path.join(repoRoot, 'dist');
 
 export class SwappableServer {
-  root = dist;
-  private server?: http.Server;
+  private readonly site = path.join(os.tmpdir(), `estimator-site-${process.pid}-${crypto.randomUUID().slice(0, 8)}`);
+  private server?: ChildProcess;
   url = '';
 
+  /** The folder being served; setting it takes effect from the next request. */
+  get root(): string {
+    return fs.readlinkSync(this.site);
+  }
+
+  set root(folder: string) {
+    // A new link renamed over the old one: no request ever finds the site missing.
+    const next = `${this.site}.next`;
+    fs.rmSync(next, { force: true });
+    fs.symlinkSync(folder, next);
+    fs.renameSync(next, this.site);
+  }
+
   async start(): Promise<void> {
-    this.server = http.createServer((req, res) => {
-      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      const file = path.join(this.root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
-      if (!file.startsWith(this.root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      fs.createReadStream(file).pipe(res);
+    this.root = dist;
+    const log = process.env.E2E_SERVER_LOG === '1';
+    const server = spawn('python3', [path.join(repoRoot, 'scripts/serve.py'), '0', '--directory', this.site], {
+      stdio: ['ignore', 'pipe', log ? 'inherit' : 'ignore'],
+      env: { ...process.env, SERVE_LOG: log ? '1' : '0' },
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    const address = this.server.address() as { port: number };
-    this.url = `http://127.0.0.1:${address.port}/`;
+    this.server = server;
+    // Not left running if the test worker ends without afterAll.
+    process.on('exit', () => server.kill());
+    // Port 0: serve.py picks a free port and names its address on its first line.
+    this.url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout!.on('data', (chunk) => {
+        out += chunk;
+        const address = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+        if (address) resolve(address[0]);
+      });
+      server.on('exit', (code) => reject(new Error(`serve.py exited (${code}) before serving: ${out}`)));
+    });
   }
 
   async stop(): Promise<void> {
-    await new Promise((resolve) => this.server?.close(resolve));
+    const server = this.server;
+    if (server && server.exitCode === null) {
+      await new Promise((resolve) => {
+        server.on('exit', resolve);
+        server.kill();
+      });
+    }
+    fs.rmSync(this.site, { force: true });
   }
 }
 
@@ -93,7 +109,8 @@ function setVersion(bytes: Buffer, pack: { id: string; version: string }, versio
  */
 export function nextBuild(version: string, into: string): void {
   fs.rmSync(into, { recursive: true, force: true });
-  fs.cpSync(dist, into, { recursive: true });
+  // Not the compressed copies: they are written again below, from the files as changed.
+  fs.cpSync(dist, into, { recursive: true, filter: (source) => !/\.(br|gz)$/.test(source) });
   // The city packs changed too: a new content, so a new name (as post_build.py names it).
   const oldPlaces = placePacksFile(into);
   const places = fs.readFileSync(path.join(into, oldPlaces));
@@ -118,14 +135,15 @@ export function nextBuild(version: string, into: string): void {
   fs.writeFileSync(indexFile, html);
   fs.rmSync(path.join(into, 'estimator.html'), { force: true });
   // The post-build steps that depend on the changed files: the page's policy, its pointer to the
-  // city packs and the service worker's list. (The city packs are edited here rather than written
-  // again: that would run cargo, which may wait minutes for another build's lock.)
+  // city packs, the service worker's list and the compressed copies. (The city packs are edited
+  // here rather than written again: that would run cargo, which may wait minutes for another
+  // build's lock.)
   const script = [
     'import sys, importlib.util, pathlib',
     'spec = importlib.util.spec_from_file_location("post_build", sys.argv[1])',
     'post_build = importlib.util.module_from_spec(spec); spec.loader.exec_module(post_build)',
     'staging = pathlib.Path(sys.argv[2])',
-    'post_build.served_page(staging, sys.argv[3]); post_build.service_worker(staging)',
+    'post_build.served_page(staging, sys.argv[3]); post_build.service_worker(staging); post_build.compress(staging)',
   ].join('\n');
   execFileSync('python3', ['-c', script, path.join(repoRoot, 'scripts/post_build.py'), into, newPlaces]);
 }
