@@ -2,19 +2,8 @@
 // paints before the wasm arrives, and what is typed into it is still there, and counted, once the
 // app has taken over, without the results area moving.
 import { test, expect } from './fixtures';
-import type { Page, Route } from '@playwright/test';
+import { holdBack } from './pages/hold';
 import { choice, programme, question } from './pages/labels';
-
-/** Holds every request matching `pattern` until `release()` is called. */
-async function holdBack(page: Page, pattern: string): Promise<() => void> {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(pattern, async (route: Route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
 
 test('with JavaScript off the first screen is there and readable, in Chinese', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL });

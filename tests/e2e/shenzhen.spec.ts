@@ -3,6 +3,7 @@
 // the lapse of 深工信规〔2024〕13号, and a company elsewhere that never sees Shenzhen's questions.
 import { test, expect } from './fixtures';
 import type { AppPage } from './pages/app';
+import { holdBack } from './pages/hold';
 import { c1ShenzhenCompute, c3LonggangCompute } from './pages/examples';
 import { choice, confidenceLine, document, packOf, programme, question, type Lang, type ProgrammeId } from './pages/labels';
 
@@ -227,12 +228,7 @@ test("a Guangzhou company never sees Shenzhen's switches; switching city hides a
 
 test('what is typed before the city packs arrive is kept when they arrive', async ({ app, page }) => {
   // Hold the city packs back (the page fetches them after its first results) until the user has typed.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/packs-places-*.postcard', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/packs-places-*.postcard');
   // In Chinese: the page starts with its own packs (the province's, in Chinese) and loads the rest
   // after its first results. (A reader of English waits for them: see the next test.)
   app.lang = 'zh';
@@ -274,12 +270,7 @@ test('what is typed before the city packs arrive is kept when they arrive', asyn
 test.describe('with the service worker out of the way (its own fetches would not be held back)', () => {
 test.use({ serviceWorkers: 'block' });
 test('English comes with the packs loaded after the first results: a switch before they arrive waits for them', async ({ app, page }) => {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/packs-places-*.postcard', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/packs-places-*.postcard');
   app.lang = 'zh';
   await page.goto('/?lang=zh');
   await app.answer('innovationCentre');
