@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Trunk's post-build hook: finishes the static site in Trunk's staging folder.
 
-1. Adds a Content-Security-Policy to index.html that allows only the page's own origin, its own
-   inline start-up script (by hash) and WebAssembly, and forbids connections to other origins.
+1. Puts the styles inside index.html (one request less before the first paint) and adds a
+   Content-Security-Policy that allows only the page's own origin, its own inline start-up script
+   and styles (by hash) and WebAssembly, and forbids connections to other origins.
 2. On release builds, writes estimator.html: the whole app in one self-contained file (styles,
    script and wasm inside) that works when opened from disk (file://).
 3. Writes sw.js, the service worker, whose list of files comes from this build and whose cache
@@ -86,6 +87,8 @@ def minify(staging: Path) -> None:
 
 
 SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script>", re.S)
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="\./([^"]+\.css)"[^>]*>')
+STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 
 
 def sha256_source(text: str) -> str:
@@ -111,11 +114,16 @@ def served_page(staging: Path, packs: str) -> None:
     # The source's comments are for its readers (index.html in the repository), not for visitors.
     html = re.sub(r"<!--.*?-->\s*", "", html, flags=re.S)
     html = html.replace("</head>", f'<meta name="{PLACE_PACKS_ID}" content="{packs}">\n</head>', 1)
+    # The styles inside the page: they hold back its first paint, and fetching them as a second
+    # file costs a connection and a round trip (about 300 ms on a slow phone's line). The file
+    # stays beside the page (the single file and the service worker's list take it from there).
+    html = STYLESHEET.sub(lambda m: f"<style>{(staging / m.group(1)).read_text()}</style>", html)
+    styles = [sha256_source(body) for body in STYLE.findall(html)]
     inline = [sha256_source(body) for attrs, body in SCRIPT.findall(html) if "src=" not in attrs]
     html = add_policy(html, {
         "default-src": ["'self'"],
         "script-src": ["'self'", "'wasm-unsafe-eval'", *inline],
-        "style-src": ["'self'"],
+        "style-src": ["'self'", *styles],
         "img-src": ["'self'", "data:", "blob:"],
         "connect-src": ["'self'"],
         "worker-src": ["'self'"],
