@@ -63,7 +63,16 @@ pub fn value_text(library: &Library, field: Field, value: Value<'_>, lang: Lang)
         Value::Choice(id) => library.question(field).choice(id).map_or(id, |c| c.label.get(lang)).into(),
         Value::Text(t) => t.into(),
         Value::CreditCode(c) => c.to_string(),
+        Value::Range { low, high } => match library.kind(field) {
+            FieldKind::Money => range_text(format_yuan(low, lang), format_yuan(high, lang)),
+            _ => range_text(group_digits(low), group_digits(high)),
+        },
     }
+}
+
+/// `¥2,000,000 – ¥3,000,000`: the two ends of a range as a reader writes them.
+pub fn range_text(low: String, high: String) -> String {
+    [low.as_str(), " – ", high.as_str()].concat()
 }
 
 /// `粤府办〔2025〕6号 第二条（培育优质企业）*`; the star marks an article number not yet checked

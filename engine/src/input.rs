@@ -80,6 +80,10 @@ pub enum Problem {
     },
     /// Version 1 files: a section that is not an object.
     NotASection,
+    /// A range whose low end is above its high end.
+    RangeReversed,
+    /// A range in a profile file that is not `{"low": …, "high": …}`.
+    RangeShape,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -204,6 +208,15 @@ impl Problem {
                 Lang::Zh => "应为一组字段 {…} 或 null".into(),
                 Lang::En => "expected a section {…} or null".into(),
             },
+            Problem::RangeReversed => lang
+                .pick(
+                    "范围的下限高于上限（请写成“低–高”）",
+                    "the range's low end is above its high end (write low–high)",
+                )
+                .into(),
+            Problem::RangeShape => lang
+                .pick("范围应写成 {\"low\": …, \"high\": …}", "a range is written {\"low\": …, \"high\": …}")
+                .into(),
         }
     }
 }
@@ -346,7 +359,7 @@ impl Profile {
             let _ = write!(out, "{comma}{line}{indent}{indent}");
             json::write_string(&mut out, &library.question(field).id);
             let _ = write!(out, ":{space}");
-            write_value(&mut out, self.get(field));
+            write_value(&mut out, self.get(field), library.kind(field));
         }
         let _ = write!(out, "{line}{indent}}}{line}}}{line}");
         out
@@ -446,6 +459,7 @@ enum Fault<'p> {
 fn in_range(value: Value<'_>) -> bool {
     match value {
         Value::Money(amount) => check_amount(amount).is_ok(),
+        Value::Range { low, high } => range_problem(value).is_none() && low <= high,
         Value::Year(year) => YEARS.contains(&year),
         Value::Count(n) => n <= MAX_COUNT,
         Value::Text(name) => name.len() <= MAX_NAME_CHARS || name.chars().count() <= MAX_NAME_CHARS,
@@ -456,6 +470,13 @@ fn in_range(value: Value<'_>) -> bool {
 fn range_problem(value: Value<'_>) -> Option<Problem> {
     match value {
         Value::Money(amount) => check_amount(amount).err().map(|reason| Problem::Amount { reason }),
+        // Both ends are amounts (a count's are whole numbers, which `accepts` holds to); counts
+        // are far below the largest amount, so one check serves both kinds.
+        Value::Range { low, high } => match check_amount(low).and(check_amount(high)) {
+            Err(reason) => Some(Problem::Amount { reason }),
+            Ok(()) if low > high => Some(Problem::RangeReversed),
+            Ok(()) => None,
+        },
         Value::Year(year) if !YEARS.contains(&year) => Some(Problem::YearOutOfRange { found: year.into() }),
         Value::Count(n) if n > MAX_COUNT => Some(Problem::CountTooLarge),
         Value::Text(name) if name.len() > MAX_NAME_CHARS && name.chars().count() > MAX_NAME_CHARS => {
@@ -512,6 +533,23 @@ fn read_value(library: &Library, field: Field, value: &Json) -> Result<NewValue,
         (FieldKind::Count, Json::Number(n)) if !n.starts_with('-') && whole(n) => {
             Ok(NewValue::Count(n.parse::<u64>().unwrap_or(u64::MAX)))
         }
+        (FieldKind::Money | FieldKind::Count, Json::Object(entries)) => {
+            // `{"low": …, "high": …}`: each end read as the field's own kind would be.
+            let end = |key: &str| match entries.iter().find(|(k, _)| k == key) {
+                Some((_, v)) => read_value(library, field, v),
+                None => Err(Problem::RangeShape),
+            };
+            if entries.len() != 2 {
+                return Err(Problem::RangeShape);
+            }
+            let number = |v: NewValue| match v {
+                NewValue::Money(m) => Ok(m),
+                NewValue::Count(n) => Ok(Decimal::from(n)),
+                _ => Err(Problem::RangeShape),
+            };
+            let (low, high) = (number(end("low")?)?, number(end("high")?)?);
+            Ok(NewValue::Range { low, high })
+        }
         (FieldKind::Choice, Json::String(s)) => match library.question(field).choice(s) {
             Some(c) => Ok(NewValue::Choice(c.id.clone())),
             None => Err(Problem::UnknownChoice { found: s.clone() }),
@@ -520,7 +558,7 @@ fn read_value(library: &Library, field: Field, value: &Json) -> Result<NewValue,
     }
 }
 
-fn write_value(out: &mut String, value: Value<'_>) {
+fn write_value(out: &mut String, value: Value<'_>, kind: FieldKind) {
     let text = |out: &mut String, s: &str| json::write_string(out, s);
     match value {
         Value::Unknown => out.push_str("null"),
@@ -532,5 +570,17 @@ fn write_value(out: &mut String, value: Value<'_>) {
         Value::Choice(id) => text(out, id),
         Value::Text(t) => text(out, t),
         Value::CreditCode(c) => text(out, c.as_str()),
+        // Money as exact strings, counts as numbers: each end as the field's own values are.
+        Value::Range { low, high } => {
+            let end = |out: &mut String, n: Decimal| match kind {
+                FieldKind::Count => drop(write!(out, "{}", n.normalize())),
+                _ => text(out, &n.normalize().to_string()),
+            };
+            out.push_str("{\"low\":");
+            end(out, low);
+            out.push_str(",\"high\":");
+            end(out, high);
+            out.push('}');
+        }
     }
 }

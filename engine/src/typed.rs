@@ -94,5 +94,12 @@ pub fn typed_text(value: Value<'_>, unit: Unit) -> String {
         Value::Choice(id) => id.to_string(),
         Value::Text(t) => t.to_string(),
         Value::CreditCode(c) => c.to_string(),
+        Value::Range { low, high } => {
+            let end = |m: Decimal| match unit {
+                Unit::Yuan => group_digits(m),
+                Unit::Wan => (m / Decimal::from(10_000)).normalize().to_string(),
+            };
+            format!("{}-{}", end(low), end(high))
+        }
     }
 }

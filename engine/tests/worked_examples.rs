@@ -217,18 +217,8 @@ fn new_value(
     profile: &Profile,
     f: subsidy_engine::fields::Field,
 ) -> Option<subsidy_engine::profile::NewValue> {
-    use subsidy_engine::profile::{NewValue, Value};
-    Some(match profile.get(f) {
-        Value::Unknown => return None,
-        Value::Bool(b) => NewValue::Bool(b),
-        Value::Count(n) => NewValue::Count(n),
-        Value::Money(m) => NewValue::Money(m),
-        Value::Year(y) => NewValue::Year(y),
-        Value::Date(d) => NewValue::Date(d),
-        Value::Choice(c) => NewValue::Choice(c.to_string()),
-        Value::Text(t) => NewValue::Text(t.to_string()),
-        Value::CreditCode(c) => NewValue::CreditCode(c.clone()),
-    })
+    let value = profile.get(f);
+    value.is_known().then(|| value.to_new())
 }
 
 #[test]
