@@ -92,6 +92,8 @@ fn verdict_class(verdict: Verdict) -> &'static str {
         Verdict::NotEligible => "not-eligible",
         Verdict::Undetermined => "undetermined",
         Verdict::NotApplicable => "not-applicable",
+        // Styled as undetermined: the figures given do not settle it either way.
+        Verdict::Depends => "undetermined depends",
     }
 }
 
@@ -102,6 +104,7 @@ fn badge(html: &mut Html, verdict: Verdict, label: &str) {
         Verdict::NotEligible => "✗ ",
         Verdict::Undetermined => "? ",
         Verdict::NotApplicable => "– ",
+        Verdict::Depends => "± ",
     };
     let class = format!("badge badge-{}", verdict_class(verdict));
     html.open("span", &[("class", &class)])
