@@ -272,9 +272,14 @@ pub fn step_text(step: &Step, library: &Library, profile: &Profile, lang: Lang) 
         }
         Step::End { high: false } => lang.pick("下限：", "Low end:").to_string(),
         Step::End { high: true } => lang.pick("上限：", "High end:").to_string(),
-        Step::UpToCap { cap } => match lang {
-            Lang::Zh => format!("无论未填写的数额为多少，至多为上限 {}", y(*cap)),
-            Lang::En => format!("whatever the figure not given, at most the cap of {}", y(*cap)),
+        Step::UpToCap { cap, more, missing } => match lang {
+            Lang::Zh => format!("“{}”未填写：至多再增加 {}，达到上限 {}", label(*missing), y(*more), y(*cap)),
+            Lang::En => format!(
+                "{} not given: it would add up to {} more before the {} cap",
+                label(*missing),
+                y(*more),
+                y(*cap)
+            ),
         },
         Step::Fixed { amount } => match lang {
             Lang::Zh => format!("定额，最高 {}", y(*amount)),

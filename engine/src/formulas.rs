@@ -124,8 +124,11 @@ impl<'r> Evaluation<'_, 'r> {
                             self.rate_steps(at, rate_taken, cap_high, choice, cap_period, outcome)?
                         }
                         None => {
-                            outcome.steps.push(Step::UpToCap { cap: cap_high });
-                            cap_high
+                            let missing =
+                                parts.iter().find(|p| p.2.is_none()).map_or(Field::UNLINKED, |p| p.0);
+                            let more = money::max(money::sub(cap_high, low)?, Decimal::ZERO);
+                            outcome.steps.push(Step::UpToCap { cap: cap_high, more, missing });
+                            money::max(cap_high, low)
                         }
                     };
                     Band { low, high: Some(high) }
@@ -165,7 +168,8 @@ impl<'r> Evaluation<'_, 'r> {
                     };
                     outcome.steps.push(Step::Input { field: award.field, low: Decimal::ZERO, high: None });
                     let amount = band(taken.rule)?;
-                    outcome.steps.push(Step::UpToCap { cap: amount.high? });
+                    let cap = amount.high?;
+                    outcome.steps.push(Step::UpToCap { cap, more: cap, missing: award.field });
                     outcome.amount = Amount::Band(amount);
                     let mut alternatives = SmallVec::new();
                     for reading in others {
@@ -258,7 +262,7 @@ impl<'r> Evaluation<'_, 'r> {
                     let high_amount = match (high, cap) {
                         (Some(n), _) => Some(self.per_item_steps(n, *amount, *cap, outcome)?),
                         (None, Some(cap)) => {
-                            outcome.steps.push(Step::UpToCap { cap: *cap });
+                            outcome.steps.push(Step::UpToCap { cap: *cap, more: *cap, missing: count.field });
                             Some(*cap)
                         }
                         (None, None) => None,

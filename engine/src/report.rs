@@ -337,9 +337,12 @@ pub enum Step {
     End {
         high: bool,
     },
-    /// The high end with an input not given: whatever it is, at most the cap.
+    /// The high end with an input not given (`missing`): whatever it is, at most the cap, which
+    /// is `more` above the low end.
     UpToCap {
         cap: Decimal,
+        more: Decimal,
+        missing: Field,
     },
     PerSeparateRules {
         field: Field,

@@ -5,6 +5,7 @@
 use crate::explain::*;
 use crate::fields::Field;
 use crate::lang::Lang;
+use crate::money::format_yuan;
 use crate::profile::Profile;
 use crate::report::{Amount, Band, Report, Status, Verdict};
 use crate::rules::{Confidence, Level};
@@ -154,8 +155,25 @@ impl ReportView {
                 let (pack, p) = (o.pack, o.programme);
                 let competitive = p.competitive.is_some();
                 let mut amount_label = amount_label(&o.amount, lang);
-                if o.verdict == Verdict::Undetermined && o.amount.band().is_some() {
-                    amount_label = format!("{}{amount_label}", lang.pick("若符合：", "if eligible: "));
+                if o.verdict == Verdict::Undetermined {
+                    if let Some(band) = o.amount.band() {
+                        // Partly known: what is known gives at least the low end.
+                        if let (false, Some(high), None) = (band.low.is_zero(), band.high, band.single()) {
+                            amount_label = match lang {
+                                Lang::Zh => format!(
+                                    "至少 {}，最高 {}",
+                                    format_yuan(band.low, lang),
+                                    format_yuan(high, lang)
+                                ),
+                                Lang::En => format!(
+                                    "at least {}, up to {}",
+                                    format_yuan(band.low, lang),
+                                    format_yuan(high, lang)
+                                ),
+                            };
+                        }
+                        amount_label = format!("{}{amount_label}", lang.pick("若符合：", "if eligible: "));
+                    }
                 }
                 let verdict_label = if o.not_in_force.is_some() {
                     lang.pick("不符合（文件不在有效期内）", "Not eligible (document not in force)")
