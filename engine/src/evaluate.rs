@@ -777,7 +777,7 @@ fn ranked_missing<'r>(outcomes: &[Outcome<'r>]) -> Vec<MissingInput<'r>> {
         }
     }
     // Stable: among equals, the order of the rule data and the form.
-    missing.sort_by_key(|m| std::cmp::Reverse(m.worth_up_to));
+    crate::order::sort_stable_by(&mut missing, |a, b| a.worth_up_to > b.worth_up_to);
     missing
 }
 

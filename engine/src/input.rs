@@ -240,10 +240,11 @@ impl Profile {
             return Ok(profile);
         }
         // Problems of the file itself first, then fields in the order of the form.
-        errors.sort_by_key(|e| match e.at {
+        let place = |e: &ProfileError| match e.at {
             Location::Field(field) => Some(field),
             _ => None,
-        });
+        };
+        crate::order::sort_stable_by(&mut errors, |a, b| place(a) < place(b));
         Err(errors)
     }
 

@@ -16,6 +16,7 @@ pub mod input;
 pub mod json;
 pub mod lang;
 pub mod money;
+pub mod order;
 pub mod profile;
 pub mod report;
 pub mod rules;
