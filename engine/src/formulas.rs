@@ -20,18 +20,23 @@ impl<'r> Evaluation<'_, 'r> {
     pub(crate) fn compute(&self, formula: &'r Formula, outcome: &mut Outcome<'r>) -> Option<()> {
         match formula {
             Formula::RateOfBase { rate, base, cap, rate_when, cap_when, alternatives } => {
-                let mut parts = SmallVec::<[Part; 2]>::new();
+                // Each base field with its low end, and apart from them the high ends: an exact base
+                // goes to its lines as it is, with nothing to collect.
+                let mut lows = SmallVec::<[(Field, Decimal); 2]>::new();
+                let mut highs = SmallVec::<[Option<Decimal>; 2]>::new();
                 let mut exact = true;
                 for r in base {
                     match self.money_interval(r.field, outcome) {
-                        Some((low, high)) => {
-                            exact &= compare(low, high).is_eq();
-                            parts.push((r.field, low, Some(high)));
+                        Some((low, high, one)) => {
+                            exact &= one;
+                            lows.push((r.field, low));
+                            highs.push(Some(high));
                         }
                         None => {
                             add_missing(&mut outcome.missing, r.field);
                             exact = false;
-                            parts.push((r.field, Decimal::ZERO, None));
+                            lows.push((r.field, Decimal::ZERO));
+                            highs.push(None);
                         }
                     }
                 }
@@ -95,14 +100,20 @@ impl<'r> Evaluation<'_, 'r> {
                         Truth::No => {}
                     }
                 }
-                let low_total = parts.iter().try_fold(Decimal::ZERO, |sum, p| money::add(sum, p.1))?;
-                let high_total = parts.iter().try_fold(Some(Decimal::ZERO), |sum, p| match (sum, p.2) {
-                    (Some(s), Some(h)) => money::add(s, h).map(Some),
-                    _ => Some(None),
-                })?;
+                let low_total = lows.iter().try_fold(Decimal::ZERO, |sum, p| money::add(sum, p.1))?;
+                let high_total = match exact {
+                    true => Some(low_total),
+                    false => highs.iter().try_fold(Some(Decimal::ZERO), |sum, h| match (sum, h) {
+                        (Some(s), Some(h)) => money::add(s, *h).map(Some),
+                        _ => Some(None),
+                    })?,
+                };
                 // What a rate and a cap give on the band of bases, each end rounded.
                 let band_of = |rate: Decimal, cap_low: Decimal, cap_high: Decimal| -> Option<Band> {
                     let low = floor_to_fen(money::min(money::mul(rate, low_total)?, cap_low));
+                    if exact {
+                        return Some(Band::exact(low));
+                    }
                     let high = match high_total {
                         Some(t) => floor_to_fen(money::min(money::mul(rate, t)?, cap_high)),
                         None => cap_high,
@@ -110,13 +121,13 @@ impl<'r> Evaluation<'_, 'r> {
                     Some(Band { low, high: Some(high) })
                 };
                 let amount = if exact {
-                    let at = parts.iter().map(|p| (p.0, p.1)).collect();
-                    Band::exact(self.rate_steps(at, rate_taken, cap_low, choice, cap_period, outcome)?)
+                    Band::exact(self.rate_steps(lows, rate_taken, cap_low, choice, cap_period, outcome)?)
                 } else {
+                    let parts: SmallVec<[Part; 2]> =
+                        lows.iter().zip(&highs).map(|(l, h)| (l.0, l.1, *h)).collect();
                     self.input_steps(&parts, outcome);
                     outcome.steps.push(Step::End { high: false });
-                    let at = parts.iter().map(|p| (p.0, p.1)).collect();
-                    let low = self.rate_steps(at, rate_taken, cap_low, choice, cap_period, outcome)?;
+                    let low = self.rate_steps(lows, rate_taken, cap_low, choice, cap_period, outcome)?;
                     outcome.steps.push(Step::End { high: true });
                     let high = match high_total {
                         Some(_) => {
@@ -133,7 +144,10 @@ impl<'r> Evaluation<'_, 'r> {
                     };
                     Band { low, high: Some(high) }
                 };
-                outcome.amount = Amount::RuleBased(Decimal::ZERO).with_band(amount);
+                outcome.amount = match exact {
+                    true => Amount::RuleBased(amount.low),
+                    false => Amount::RuleBased(Decimal::ZERO).with_band(amount),
+                };
                 for r in unsure {
                     let other = band_of(r.rate, cap_low, cap_high)?;
                     if other != amount {
@@ -160,7 +174,7 @@ impl<'r> Evaluation<'_, 'r> {
             }
             Formula::CityAwardMatch { award, ratio, total_cap, readings } => {
                 let (taken, others) = readings.split_first()?;
-                let Some((low, high)) = self.money_interval(award.field, outcome) else {
+                let Some((low, high, _)) = self.money_interval(award.field, outcome) else {
                     // Not given: from nothing up to the most the reading allows any award.
                     add_missing(&mut outcome.missing, award.field);
                     let band = |rule| {
@@ -187,13 +201,16 @@ impl<'r> Evaluation<'_, 'r> {
                 if !exact {
                     self.input_steps(&[(award.field, low, Some(high))], outcome);
                 }
+                // Each end's product, cut to the fen once: every reading gives
+                // `floor_to_fen(min(product, limit))`.
+                let mut at_low = (Decimal::ZERO, Decimal::ZERO);
                 for (i, city_award) in [low, high].into_iter().enumerate().take(if exact { 1 } else { 2 }) {
                     if !exact {
                         outcome.steps.push(Step::End { high: i == 1 });
                     }
                     let product = money::mul(*ratio, city_award)?;
                     let limit = match_limit(taken.rule, *total_cap, city_award);
-                    let result = floor_to_fen(money::min(product, limit));
+                    let result = cut_at(product, floor_to_fen(product), limit);
                     outcome.steps.push(Step::Match { award: city_award, ratio: *ratio, product });
                     outcome.steps.push(Step::MatchLimit {
                         rule: taken.rule,
@@ -206,11 +223,22 @@ impl<'r> Evaluation<'_, 'r> {
                         province: result,
                         total: money::add(city_award, result)?,
                     });
+                    if i == 0 {
+                        at_low = (product, result);
+                    }
                 }
-                let amount = matched_band(taken.rule, *ratio, *total_cap, low, high)?;
+                // One award: each reading is one comparison with the product; a range: a band.
+                let (product, product_to_fen) = (at_low.0, floor_to_fen(at_low.0));
+                let band = |rule| match exact {
+                    true => {
+                        Some(Band::exact(cut_at(product, product_to_fen, match_limit(rule, *total_cap, low))))
+                    }
+                    false => matched_band(rule, *ratio, *total_cap, low, high),
+                };
+                let amount = if exact { Band::exact(at_low.1) } else { band(taken.rule)? };
                 let mut alternatives = SmallVec::new();
                 for reading in others {
-                    let other = matched_band(reading.rule, *ratio, *total_cap, low, high)?;
+                    let other = band(reading.rule)?;
                     if other != amount {
                         alternatives.push((reading, other));
                     }
@@ -218,7 +246,11 @@ impl<'r> Evaluation<'_, 'r> {
                 if !alternatives.is_empty() {
                     outcome.notes.push(Note::CapReadings { taken, others: alternatives });
                 }
-                outcome.amount = Amount::RuleBased(Decimal::ZERO).with_band(amount);
+                outcome.amount = if exact {
+                    Amount::RuleBased(at_low.1)
+                } else {
+                    Amount::RuleBased(Decimal::ZERO).with_band(amount)
+                };
             }
             Formula::NoFixedAmount { estimate, case_by_case_from } => {
                 let field = estimate.field;
@@ -353,17 +385,17 @@ impl<'r> Evaluation<'_, 'r> {
         }
     }
 
-    /// A money answer or a range of them as its two ends, or a published figure assumed for it
-    /// (noted as an assumption).
-    fn money_interval(&self, field: Field, outcome: &mut Outcome<'r>) -> Option<(Decimal, Decimal)> {
+    /// A money answer or a range of them as its two ends, and whether they are one figure; or a
+    /// published figure assumed for it (noted as an assumption).
+    fn money_interval(&self, field: Field, outcome: &mut Outcome<'r>) -> Option<(Decimal, Decimal, bool)> {
         match self.profile.get(field) {
-            Value::Money(m) => return Some((m, m)),
-            Value::Range { low, high } => return Some((low, high)),
+            Value::Money(m) => return Some((m, m, true)),
+            Value::Range { low, high } => return Some((low, high, compare(low, high).is_eq())),
             _ => {}
         }
         let prefill = self.prefill(field)?;
         outcome.notes.push(Note::Prefilled(prefill));
-        Some((prefill.amount, prefill.amount))
+        Some((prefill.amount, prefill.amount, true))
     }
 
     fn rounded(&self, exact: Decimal, outcome: &mut Outcome<'r>) -> Decimal {
@@ -373,6 +405,16 @@ impl<'r> Evaluation<'_, 'r> {
             outcome.steps.push(Step::Rounded { exact, result });
         }
         result
+    }
+}
+
+/// `min(product, limit)` cut to the fen, with the product's own cut given.
+#[inline]
+fn cut_at(product: Decimal, product_to_fen: Decimal, limit: Decimal) -> Decimal {
+    if compare(product, limit).is_gt() {
+        floor_to_fen(limit)
+    } else {
+        product_to_fen
     }
 }
 

@@ -290,6 +290,12 @@ fn normalise_char(c: char) -> Option<char> {
     }
 }
 
+/// Whether an amount is a whole number (a count). Through `trunc`, which the page has already:
+/// `fract` would add 1.9 KB of wasm.
+pub fn is_whole(amount: Decimal) -> bool {
+    compare(amount.trunc(), amount).is_eq()
+}
+
 /// 10^0 ..= 10^9: the scale differences `compare` works with.
 const POWERS_OF_TEN: [u128; 10] =
     [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
@@ -300,12 +306,6 @@ const POWERS_OF_TEN: [u128; 10] =
 /// evaluation compares some thirty numbers; `Decimal::cmp` took a sixth of its time.
 #[cfg_attr(not(target_arch = "wasm32"), inline)]
 #[cfg_attr(target_arch = "wasm32", inline(never))]
-/// Whether an amount is a whole number (a count). Through `trunc`, which the page has already:
-/// `fract` would add 1.9 KB of wasm.
-pub fn is_whole(amount: Decimal) -> bool {
-    compare(amount.trunc(), amount).is_eq()
-}
-
 pub fn compare(a: Decimal, b: Decimal) -> Ordering {
     let (scale_a, scale_b) = (a.scale(), b.scale());
     if a.is_sign_negative() || b.is_sign_negative() || scale_a.abs_diff(scale_b) > 9 {

@@ -80,7 +80,7 @@ pub enum Amount {
 }
 
 /// From `low` to `high`, both included; `high` is `None` where nothing bounds the figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Band {
     pub low: Decimal,
     pub high: Option<Decimal>,
@@ -122,6 +122,21 @@ impl Band {
         Some(Band { low: crate::money::add(self.low, other.low)?, high })
     }
 }
+
+/// The same ends, as numbers (through `money::compare`, which every evaluation uses many times:
+/// `Decimal`'s own comparison is several times slower).
+impl PartialEq for Band {
+    fn eq(&self, other: &Band) -> bool {
+        let same = |a: Decimal, b: Decimal| crate::money::compare(a, b).is_eq();
+        same(self.low, other.low)
+            && match (self.high, other.high) {
+                (Some(a), Some(b)) => same(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+    }
+}
+
+impl Eq for Band {}
 
 /// A band is a figure when both its ends are that figure.
 impl PartialEq<Decimal> for Band {
@@ -225,8 +240,6 @@ pub enum Status {
 pub struct Checked<'r> {
     pub condition: &'r Condition,
     pub status: Status,
-    /// For `Depends`: the range that crosses the threshold.
-    pub crossing: Option<Crossing>,
 }
 
 /// A range that a threshold falls inside: "more than 200 needed: your range 150–250 crosses it".

@@ -218,9 +218,12 @@ impl ReportView {
                             id: c.condition.id.clone(),
                             status: c.status,
                             mark: status_mark(c.status).to_string(),
-                            status_label: match &c.crossing {
-                                Some(crossing) => crossing_text(crossing, library, lang),
-                                None => status_label(c.status, lang).to_string(),
+                            status_label: match (
+                                c.status,
+                                crate::evaluate::crossing(profile, &c.condition.test),
+                            ) {
+                                (Status::Depends, Some(crossing)) => crossing_text(&crossing, library, lang),
+                                _ => status_label(c.status, lang).to_string(),
                             },
                             text: c.condition.text.get(lang).to_string(),
                             citation: pack

@@ -35,7 +35,8 @@ for (const lang of ['zh', 'en'] as Lang[]) {
 
     test('W11: a little giant without a city award is undetermined and names it', async ({ app }) => {
       await w11LittleGiantNoAward(app);
-      await app.expectResult('P2-LG', 'undetermined', '—');
+      // Not a silent zero: up to half the ¥2,000,000 total cap, whatever the city award.
+      await app.expectResult('P2-LG', 'undetermined', lang === 'zh' ? '若符合：最高 1,000,000 元' : 'if eligible: up to ¥1,000,000');
       await expect(app.details('P2-LG').locator('.missing')).toContainText(app.w.field.lgAward);
       await expect(app.page.locator('.still-needed')).toContainText(app.w.field.lgAward);
     });
