@@ -329,6 +329,7 @@ impl<'r> Evaluation<'_, 'r> {
 
     /// The lines of `rate × base, at most the cap` for one set of base figures; the amount,
     /// rounded. `None` on overflow.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn rate_steps(
         &self,
         parts: SmallVec<[(Field, Decimal); 2]>,

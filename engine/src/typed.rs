@@ -6,7 +6,7 @@ use crate::date::Date;
 use crate::fields::FieldKind;
 use crate::input::{Problem, MAX_COUNT, MAX_NAME_CHARS, YEARS};
 use crate::money::{
-    compare, group_digits, is_whole, parse_amount, parse_range, split_range, AmountProblem, Unit,
+    compare, group_digits, in_wan, is_whole, parse_amount, parse_range, split_range, AmountProblem, Unit,
 };
 use crate::profile::{NewValue, Value};
 use crate::rules::Question;
@@ -141,7 +141,7 @@ pub fn typed_text(value: Value<'_>, unit: Unit) -> String {
         Value::Count(n) => group_digits(Decimal::from(n)),
         Value::Money(m) => match unit {
             Unit::Yuan => group_digits(m),
-            Unit::Wan => (m / Decimal::from(10_000)).normalize().to_string(),
+            Unit::Wan => in_wan(m).normalize().to_string(),
         },
         Value::Year(y) => y.to_string(),
         Value::Date(d) => d.to_string(),
@@ -153,7 +153,7 @@ pub fn typed_text(value: Value<'_>, unit: Unit) -> String {
         Value::Range { low, high } => match unit {
             Unit::Yuan => format!("{}-{}", group_digits(low), group_digits(high)),
             Unit::Wan => {
-                let wan = |m: Decimal| (m / Decimal::from(10_000)).normalize();
+                let wan = |m: Decimal| in_wan(m).normalize();
                 format!("{}-{}万", wan(low), wan(high))
             }
         },
