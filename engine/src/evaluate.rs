@@ -672,13 +672,10 @@ pub(crate) fn add_missing(missing: &mut Fields, field: Field) {
 /// of one level and one kind, only the largest counts.
 fn totals(outcomes: &[Outcome<'_>], packs: &[&Pack], library: &Library) -> Option<Vec<Totals>> {
     let mut all: Vec<Totals> = Vec::new();
-    // By level: the sums of single figures (rule-based, ceilings), added to the bands once at the
-    // end: most amounts are single figures, and a band costs two additions.
-    let mut figures = SmallVec::<[(Decimal, Decimal); 3]>::new();
     for outcome in outcomes {
         let level = outcome.pack.level;
-        let at = match all.iter().position(|t| t.level == level) {
-            Some(i) => i,
+        let totals = match all.iter_mut().position(|t| t.level == level) {
+            Some(i) => &mut all[i],
             None => {
                 all.push(Totals {
                     level,
@@ -687,11 +684,9 @@ fn totals(outcomes: &[Outcome<'_>], packs: &[&Pack], library: &Library) -> Optio
                     eligible: 0,
                     undetermined: 0,
                 });
-                figures.push((Decimal::ZERO, Decimal::ZERO));
-                all.len() - 1
+                all.last_mut()?
             }
         };
-        let totals = &mut all[at];
         match outcome.verdict {
             Verdict::Eligible => totals.eligible += 1,
             Verdict::Undetermined | Verdict::Depends => totals.undetermined += 1,
@@ -700,17 +695,14 @@ fn totals(outcomes: &[Outcome<'_>], packs: &[&Pack], library: &Library) -> Optio
         if outcome.verdict != Verdict::Eligible {
             continue;
         }
-        match outcome.amount {
-            Amount::RuleBased(y) => figures[at].0 = money::add(figures[at].0, y)?,
-            Amount::Ceiling(y) => figures[at].1 = money::add(figures[at].1, y)?,
-            Amount::Band(b) => totals.rule_based = totals.rule_based.plus(b)?,
-            Amount::CeilingBand(b) => totals.competitive_ceilings = totals.competitive_ceilings.plus(b)?,
-            _ => {}
+        if let Some(band) = outcome.amount.band() {
+            let slot = if outcome.amount.is_ceiling() {
+                &mut totals.competitive_ceilings
+            } else {
+                &mut totals.rule_based
+            };
+            *slot = slot.plus(band)?;
         }
-    }
-    for (totals, (rule_based, ceilings)) in all.iter_mut().zip(figures) {
-        totals.rule_based = totals.rule_based.plus(Band::exact(rule_based))?;
-        totals.competitive_ceilings = totals.competitive_ceilings.plus(Band::exact(ceilings))?;
     }
     for overlap in packs.iter().flat_map(|p| &p.overlaps) {
         let members: SmallVec<[&Outcome<'_>; 2]> = overlap
