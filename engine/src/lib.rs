@@ -11,6 +11,7 @@ pub mod date;
 pub mod evaluate;
 pub mod explain;
 pub mod fields;
+pub mod fingerprint;
 pub mod input;
 pub mod json;
 pub mod lang;

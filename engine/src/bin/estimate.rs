@@ -21,6 +21,7 @@ use std::process::ExitCode;
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 use subsidy_engine::fields::Field;
+use subsidy_engine::fingerprint;
 use subsidy_engine::input::ProfileError;
 use subsidy_engine::report::{
     Amount, Checked, MissingInput, NearMiss, Note, Outcome, Report, Status, Totals, Verdict, Warning,
@@ -168,10 +169,15 @@ fn single(options: &Options, library: &Library) -> Result<(), String> {
         }
     })?;
     let view = ReportView::new(&report, &profile, lang);
+    // The sheet's fingerprint, so that a printed sheet can be checked here.
+    let fingerprint = seal::fingerprint(&fingerprint::canonical(&profile, library, options.as_of));
     let output = if options.json {
-        serde_json::to_string_pretty(&view).map_err(|e| e.to_string())? + "\n"
+        let mut json = serde_json::to_value(&view).map_err(|e| e.to_string())?;
+        json["fingerprint"] = fingerprint.into();
+        serde_json::to_string_pretty(&json).map_err(|e| e.to_string())? + "\n"
     } else {
-        subsidy_engine::text::render_text(&view)
+        let label = lang.pick("指纹", "Fingerprint");
+        format!("{}{label}: {fingerprint}\n", subsidy_engine::text::render_text(&view))
     };
     io::stdout().write_all(output.as_bytes()).map_err(|e| e.to_string())
 }
