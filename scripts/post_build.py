@@ -18,7 +18,8 @@ First it writes packs-places-<hash>.postcard, the city and district packs the pa
 first results, with the engine's own `web-packs` (which reads and checks the packs, as the page's
 build script does for the provincial ones). The content hash in the name keeps a new page from
 being served an old build's packs from a cache; index.html names the file in
-<meta name="place-packs">, and the single file carries the bytes inline.
+<meta name="place-packs">, and the single file carries the bytes inline. The same for
+seal-<hash>.wasm, the sheet's fingerprint and QR code (crate seal/), in <meta name="seal">.
 
 On release builds it first minifies the script glue, the styles and the service worker with
 esbuild (npm, pinned in package.json): Trunk's own minifier cannot parse wasm-bindgen's glue. It saves about
@@ -57,6 +58,32 @@ def place_packs(staging: Path) -> str:
     name = f"packs-places-{hashlib.sha256(written.read_bytes()).hexdigest()[:16]}.postcard"
     written.rename(staging / name)
     return name
+
+SEAL_ID = "seal"
+
+
+def seal_module(staging: Path) -> str:
+    """Writes the seal module (the sheet's fingerprint and QR code, crate seal/) beside the page;
+    returns the file's name. A wasm module with no glue code (src/seal.rs starts it), loaded after
+    the first results: the hash and QR code cost the first load nothing."""
+    subprocess.run(
+        ["cargo", "build", "--quiet", "--locked", "--offline", "--target", "wasm32-unknown-unknown",
+         "--profile", "wasm-release", "-p", "seal", "--lib"],
+        cwd=REPO, check=True,
+    )
+    target = Path(os.environ.get("CARGO_TARGET_DIR") or REPO / "target")
+    built = target / "wasm32-unknown-unknown" / "wasm-release" / "seal.wasm"
+    written = staging / "seal.wasm.part"
+    # The same wasm-opt as Trunk's (npm's binaryen 132, see env.sh); -Oz as for the app.
+    subprocess.run(
+        [str(REPO / "node_modules/.bin/wasm-opt"), "-Oz", "--strip-debug", "--strip-producers",
+         str(built), "-o", str(written)],
+        check=True,
+    )
+    name = f"seal-{hashlib.sha256(written.read_bytes()).hexdigest()[:16]}.wasm"
+    written.rename(staging / name)
+    return name
+
 
 def esbuild_minify(path: Path) -> None:
     form = ["--format=esm"] if path.name.endswith(".js") and path.name != "sw.js" else []
@@ -107,13 +134,14 @@ def add_policy(html: str, directives: dict) -> str:
     return re.sub(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + csp(directives), html, count=1)
 
 
-def served_page(staging: Path, packs: str) -> None:
+def served_page(staging: Path, packs: str, seal: str) -> None:
     index = staging / "index.html"
     html = index.read_text()
-    html = re.sub(r'<meta name="place-packs"[^>]*>', "", html)
+    html = re.sub(rf'<meta name="(?:{PLACE_PACKS_ID}|{SEAL_ID})"[^>]*>', "", html)
     # The source's comments are for its readers (index.html in the repository), not for visitors.
     html = re.sub(r"<!--.*?-->\s*", "", html, flags=re.S)
-    html = html.replace("</head>", f'<meta name="{PLACE_PACKS_ID}" content="{packs}">\n</head>', 1)
+    html = html.replace(
+        "</head>", f'<meta name="{PLACE_PACKS_ID}" content="{packs}">\n<meta name="{SEAL_ID}" content="{seal}">\n</head>', 1)
     # The styles inside the page: they hold back its first paint, and fetching them as a second
     # file costs a connection and a round trip (about 300 ms on a slow phone's line). The file
     # stays beside the page (the single file and the service worker's list take it from there).
@@ -135,7 +163,7 @@ def served_page(staging: Path, packs: str) -> None:
     index.write_text(html)
 
 
-def single_file(staging: Path, packs_name: str, screen: str) -> None:
+def single_file(staging: Path, packs_name: str, seal_name: str, screen: str) -> None:
     html = (staging / "index.html").read_text()
     glue_name = re.search(r"import init, \* as bindings from '\.?/?([^']+\.js)'", html).group(1)
     wasm_name = re.search(r"module_or_path: '\.?/?([^']+\.wasm)'", html).group(1)
@@ -151,6 +179,8 @@ def single_file(staging: Path, packs_name: str, screen: str) -> None:
     # Inert (not JavaScript, so not run and not governed by script-src): the app reads it by id.
     packs = base64.b64encode((staging / packs_name).read_bytes()).decode()
     inline_packs = f'<script type="application/octet-stream" id="{PLACE_PACKS_ID}">{packs}</script>\n'
+    seal = base64.b64encode((staging / seal_name).read_bytes()).decode()
+    inline_packs += f'<script type="application/octet-stream" id="{SEAL_ID}">{seal}</script>\n'
     script = (
         glue
         + f'\nconst bytes = Uint8Array.from(atob("{wasm}"), (c) => c.charCodeAt(0));\n'
@@ -247,14 +277,15 @@ def main() -> int:
     staging = Path(os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1])
     release = os.environ.get("TRUNK_PROFILE", "release") == "release"
     packs = place_packs(staging)
+    seal = seal_module(staging)
     if release:
         minify(staging)
-    served_page(staging, packs)
+    served_page(staging, packs, seal)
     if release:
         screen = first_screen(staging)
         index = staging / "index.html"
         index.write_text(with_first_screen(index.read_text(), screen))
-        single_file(staging, packs, screen)
+        single_file(staging, packs, seal, screen)
     service_worker(staging, release)
     if release:
         compress(staging)

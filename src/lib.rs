@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod recovery;
 pub mod results;
 pub mod rules_view;
+pub mod seal;
 pub mod session;
 pub mod state;
 pub mod toolbar;
@@ -56,7 +57,11 @@ pub fn start() -> AppState {
     browser::register_service_worker();
     let fragment = browser::fragment();
     if let Some(result) = profile_from_fragment(&fragment) {
+        let opened = result.is_ok();
         state.open_link(result);
+        if opened {
+            seal::opened(state, session::saved_in_fragment(&fragment));
+        }
         browser::clear_fragment();
     } else if fragment == "#rules" {
         state.page.set(Page::Rules);
@@ -88,10 +93,12 @@ pub fn App() -> impl IntoView {
     });
     // The sheet says when it was printed, whichever way printing was started (the browser's own
     // menu included), not when the results were last drawn.
-    let _ = window_event_listener(leptos::ev::beforeprint, |_| {
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| {
         if let Some(element) = document().get_element_by_id("generated-at") {
             element.set_text_content(Some(&browser::now_text()));
         }
+        // The share link's QR code, if typing has just changed it.
+        seal::draw_qr(state, i18n::ui(state.lang.get_untracked()), None);
     });
 
     // The city and district packs, after the first results; the form is drawn again with them.

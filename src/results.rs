@@ -44,6 +44,7 @@ pub fn Results(lang: subsidy_engine::Lang) -> impl IntoView {
             totals.join("; ")
         })
     };
+    crate::seal::attach(state, ui);
     view! {
         <section class="results" aria-labelledby="results-heading">
             <div class="results-toolbar no-print">
@@ -52,6 +53,7 @@ pub fn Results(lang: subsidy_engine::Lang) -> impl IntoView {
                 <button type="button" class="primary" on:click=move |_| browser::print()>{ui.print}</button>
             </div>
             <p class="visually-hidden" aria-live="polite">{announcement}</p>
+            <div class="seal" id="seal"></div>
             <div class="sheet" inner_html=sheet></div>
         </section>
     }

@@ -20,9 +20,20 @@ pub type Versions = Vec<(String, String)>;
 
 /// The id and version of every pack in `library`, sorted by id.
 pub fn versions(library: &Library) -> Versions {
-    let mut versions: Versions = library.packs.iter().map(|p| (p.id.clone(), p.version.clone())).collect();
-    versions.sort();
-    versions
+    sorted(library.packs.iter().map(|p| (p.id.clone(), p.version.clone())).collect())
+}
+
+/// An insertion sort, for the dozen packs there are: the standard library's sorts would add some
+/// 7 KB to the page's wasm for these types.
+fn sorted<T: PartialOrd>(mut items: Vec<T>) -> Vec<T> {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && items[j - 1] > items[j] {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    items
 }
 
 /// `{"fingerprint":1,"as_of":"2026-03-01","packs":{"common":"2026.1",…},"profile":{…}}` on one
@@ -89,14 +100,13 @@ impl Saved {
 
     pub fn from_json(json: &Json) -> Saved {
         let as_of = json.get("as_of").and_then(Json::as_str).and_then(|d| Date::parse(d).ok());
-        let mut rules: Versions = match json.get("rules") {
+        let rules: Versions = match json.get("rules") {
             Some(Json::Object(entries)) => {
                 entries.iter().filter_map(|(id, v)| v.as_str().map(|v| (id.clone(), v.to_string()))).collect()
             }
             _ => Vec::new(),
         };
-        rules.sort();
-        Saved { as_of, rules }
+        Saved { as_of, rules: sorted(rules) }
     }
 
     /// The packs whose versions differ between the file and `library`: (id, the file's version,
@@ -108,10 +118,14 @@ impl Saved {
         }
         let current = versions(library);
         let find = |list: &Versions, id: &str| list.iter().find(|(i, _)| i == id).map(|(_, v)| v.clone());
-        let mut ids: Vec<&String> = self.rules.iter().chain(&current).map(|(id, _)| id).collect();
-        ids.sort();
-        ids.dedup();
-        ids.into_iter()
+        let mut ids: Vec<&String> = Vec::new();
+        for (id, _) in self.rules.iter().chain(&current) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        sorted(ids)
+            .into_iter()
             .map(|id| (id.clone(), find(&self.rules, id), find(&current, id)))
             .filter(|(_, saved, now)| saved != now)
             .collect()
