@@ -19,7 +19,8 @@ first results, with the engine's own `web-packs` (which reads and checks the pac
 build script does for the provincial ones). The content hash in the name keeps a new page from
 being served an old build's packs from a cache; index.html names the file in
 <meta name="place-packs">, and the single file carries the bytes inline. The same for
-seal-<hash>.wasm, the sheet's fingerprint and QR code (crate seal/), in <meta name="seal">.
+seal-<hash>.js and .wasm, the sheet's fingerprint and QR code (crate seal/): <meta name="seal">
+names the script, and the single file carries both inline.
 
 On release builds it first minifies the script glue, the styles and the service worker with
 esbuild (npm, pinned in package.json): Trunk's own minifier cannot parse wasm-bindgen's glue. It saves about
@@ -62,27 +63,54 @@ def place_packs(staging: Path) -> str:
 SEAL_ID = "seal"
 
 
-def seal_module(staging: Path) -> str:
-    """Writes the seal module (the sheet's fingerprint and QR code, crate seal/) beside the page;
-    returns the file's name. A wasm module with no glue code (src/seal.rs starts it), loaded after
-    the first results: the hash and QR code cost the first load nothing."""
+def seal_module(staging: Path, release: bool) -> tuple:
+    """Writes the seal module (the sheet's fingerprint and QR code: crate seal/ with its feature
+    `web`) beside the page, as seal-<hash>.wasm and its script seal-<hash>.js, which starts it; returns
+    their names. The app adds the script after its first results: the hash and QR code cost the first
+    load nothing."""
     subprocess.run(
         ["cargo", "build", "--quiet", "--locked", "--offline", "--target", "wasm32-unknown-unknown",
-         "--profile", "wasm-release", "-p", "seal", "--lib"],
+         "--profile", "wasm-release", "-p", "seal", "--features", "web", "--lib"],
         cwd=REPO, check=True,
     )
     target = Path(os.environ.get("CARGO_TARGET_DIR") or REPO / "target")
     built = target / "wasm32-unknown-unknown" / "wasm-release" / "seal.wasm"
-    written = staging / "seal.wasm.part"
-    # The same wasm-opt as Trunk's (npm's binaryen 132, see env.sh); -Oz as for the app.
+    out = staging / "seal.part"
+    # The same wasm-bindgen as Trunk's (pinned, see env.sh), and npm's wasm-opt -Oz as for the app.
+    subprocess.run(["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", str(out), str(built)],
+                   check=True)
+    wasm = out / "seal_bg.wasm"
     subprocess.run(
         [str(REPO / "node_modules/.bin/wasm-opt"), "-Oz", "--strip-debug", "--strip-producers",
-         str(built), "-o", str(written)],
+         str(wasm), "-o", str(wasm)],
         check=True,
     )
-    name = f"seal-{hashlib.sha256(written.read_bytes()).hexdigest()[:16]}.wasm"
-    written.rename(staging / name)
-    return name
+    wasm_name = f"seal-{hashlib.sha256(wasm.read_bytes()).hexdigest()[:16]}.wasm"
+    wasm.rename(staging / wasm_name)
+    script = out / "seal.js"
+    # The glue exports its init as __wbg_init; started here with the wasm's hashed name.
+    script.write_text(
+        script.read_text()
+        + f"\nawait __wbg_init({{ module_or_path: new URL('./{wasm_name}', import.meta.url) }});\n")
+    if release:
+        esbuild_minify(script)
+    script_name = f"seal-{hashlib.sha256(script.read_bytes()).hexdigest()[:16]}.js"
+    script.rename(staging / script_name)
+    for rest in out.iterdir():
+        rest.unlink()
+    out.rmdir()
+    return script_name, wasm_name
+
+
+def inline_seal(staging: Path, script_name: str, wasm_name: str) -> str:
+    """The seal module's script for the single file: the wasm inside, started from its bytes."""
+    script = (staging / script_name).read_text()
+    # The last statement starts the module from its file; from the file's bytes instead.
+    start = script.rindex("await ")
+    init = re.match(r"await\s*([\w$]+)\(", script[start:]).group(1)
+    wasm = base64.b64encode((staging / wasm_name).read_bytes()).decode()
+    return (script[:start]
+            + f'await {init}({{ module_or_path: Uint8Array.from(atob("{wasm}"), (c) => c.charCodeAt(0)) }});\n')
 
 
 def esbuild_minify(path: Path) -> None:
@@ -163,7 +191,7 @@ def served_page(staging: Path, packs: str, seal: str) -> None:
     index.write_text(html)
 
 
-def single_file(staging: Path, packs_name: str, seal_name: str, screen: str) -> None:
+def single_file(staging: Path, packs_name: str, seal: tuple, screen: str) -> None:
     html = (staging / "index.html").read_text()
     glue_name = re.search(r"import init, \* as bindings from '\.?/?([^']+\.js)'", html).group(1)
     wasm_name = re.search(r"module_or_path: '\.?/?([^']+\.wasm)'", html).group(1)
@@ -179,8 +207,7 @@ def single_file(staging: Path, packs_name: str, seal_name: str, screen: str) -> 
     # Inert (not JavaScript, so not run and not governed by script-src): the app reads it by id.
     packs = base64.b64encode((staging / packs_name).read_bytes()).decode()
     inline_packs = f'<script type="application/octet-stream" id="{PLACE_PACKS_ID}">{packs}</script>\n'
-    seal = base64.b64encode((staging / seal_name).read_bytes()).decode()
-    inline_packs += f'<script type="application/octet-stream" id="{SEAL_ID}">{seal}</script>\n'
+    seal_script = inline_seal(staging, *seal)
     script = (
         glue
         + f'\nconst bytes = Uint8Array.from(atob("{wasm}"), (c) => c.charCodeAt(0));\n'
@@ -193,11 +220,12 @@ def single_file(staging: Path, packs_name: str, seal_name: str, screen: str) -> 
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'{title}\n<link rel="icon" href="data:,">\n<style>{css}</style>\n</head>\n<body>\n{screen}\n{noscript}\n'
-        f'{inline_packs}<script type="module">{script}</script>\n</body>\n</html>\n'
+        f'{inline_packs}<script type="module">{script}</script>\n'
+        f'<script type="module">{seal_script}</script>\n</body>\n</html>\n'
     )
     page = add_policy(page, {
         "default-src": ["'none'"],
-        "script-src": ["'wasm-unsafe-eval'", sha256_source(script)],
+        "script-src": ["'wasm-unsafe-eval'", sha256_source(script), sha256_source(seal_script)],
         "style-src": [sha256_source(css)],
         "img-src": ["data:", "blob:"],
         "connect-src": ["'none'"],
@@ -277,10 +305,10 @@ def main() -> int:
     staging = Path(os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1])
     release = os.environ.get("TRUNK_PROFILE", "release") == "release"
     packs = place_packs(staging)
-    seal = seal_module(staging)
     if release:
         minify(staging)
-    served_page(staging, packs, seal)
+    seal = seal_module(staging, release)
+    served_page(staging, packs, seal[0])
     if release:
         screen = first_screen(staging)
         index = staging / "index.html"

@@ -95,7 +95,6 @@ pub struct Ui {
     pub overlap_unknown: &'static str,
     pub overlap_exclusive: &'static str,
     pub fingerprint: &'static str,
-    pub fingerprint_hint: &'static str,
     /// `{saved}` (pack ids and versions), `{current}` (versions) and `{sheet}` (a fingerprint).
     pub seal_rules_differ: &'static str,
     pub seal_no_pack: &'static str,
@@ -195,10 +194,9 @@ static ZH: Ui = Ui {
     overlap_unknown: "叠加待确认（两项均列出，不合并计算）",
     overlap_exclusive: "不可叠加（两项均列出，只能取其一）",
     fingerprint: "指纹",
-    fingerprint_hint: "同一档案、测算基准日和规则版本得出同一指纹：导入导出的档案或打开分享链接，即可与打印的测算单核对。",
     seal_rules_differ: "此档案保存时使用的规则版本为 {saved}，本页为 {current}，因此指纹与原表不同（原表指纹 {sheet}）。",
     seal_no_pack: "（无）",
-    qr_caption: "扫码打开本测算（档案在链接中，不经服务器）",
+    qr_caption: "扫码打开本测算",
 };
 
 static EN: Ui = Ui {
@@ -287,8 +285,7 @@ static EN: Ui = Ui {
     overlap_unknown: "Combination to confirm (both shown, not added together)",
     overlap_exclusive: "Not combinable (both shown, one or the other)",
     fingerprint: "Fingerprint",
-    fingerprint_hint: "The same profile, as-of date and rule versions give the same fingerprint: import the exported profile or open the share link to check a printed sheet.",
     seal_rules_differ: "This profile was saved with rule packs {saved}; this page has {current}, so its fingerprint differs from the sheet's ({sheet}).",
     seal_no_pack: "(none)",
-    qr_caption: "Scan to open this estimate (the profile travels in the link, not through a server)",
+    qr_caption: "Scan to open this estimate",
 };

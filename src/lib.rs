@@ -93,12 +93,10 @@ pub fn App() -> impl IntoView {
     });
     // The sheet says when it was printed, whichever way printing was started (the browser's own
     // menu included), not when the results were last drawn.
-    let _ = window_event_listener(leptos::ev::beforeprint, move |_| {
+    let _ = window_event_listener(leptos::ev::beforeprint, |_| {
         if let Some(element) = document().get_element_by_id("generated-at") {
             element.set_text_content(Some(&browser::now_text()));
         }
-        // The share link's QR code, if typing has just changed it.
-        seal::draw_qr(state, i18n::ui(state.lang.get_untracked()), None);
     });
 
     // The city and district packs, after the first results; the form is drawn again with them.

@@ -17,7 +17,7 @@ pub fn Results(lang: subsidy_engine::Lang) -> impl IntoView {
     let state = use_state();
     let ui = crate::i18n::ui(lang);
     let sheet = move || match state.report.get() {
-        Ok(view) => sheet(&view, ui),
+        Ok(view) => crate::seal::html(state, ui) + &sheet(&view, ui),
         Err(message) => {
             let mut html = Html::default();
             html.el("p", &[("class", "field-error"), ("role", "alert")], &message);
@@ -44,7 +44,6 @@ pub fn Results(lang: subsidy_engine::Lang) -> impl IntoView {
             totals.join("; ")
         })
     };
-    crate::seal::attach(state, ui);
     view! {
         <section class="results" aria-labelledby="results-heading">
             <div class="results-toolbar no-print">
@@ -53,7 +52,6 @@ pub fn Results(lang: subsidy_engine::Lang) -> impl IntoView {
                 <button type="button" class="primary" on:click=move |_| browser::print()>{ui.print}</button>
             </div>
             <p class="visually-hidden" aria-live="polite">{announcement}</p>
-            <div class="seal" id="seal"></div>
             <div class="sheet" inner_html=sheet></div>
         </section>
     }

@@ -11,6 +11,7 @@ use crate::input::Problem;
 use crate::json::{self, write_string, Json};
 use crate::profile::Profile;
 use crate::rules::Library;
+use std::fmt::Write;
 
 /// The version of the canonical text: a change of its shape changes every fingerprint, so it says so.
 pub const CANONICAL_VERSION: u32 = 1;
@@ -72,15 +73,13 @@ fn write_versions(out: &mut String, versions: &[(String, String)]) {
 /// A profile file or link's JSON (`to_json_pretty` or `to_json_compact`) with the as-of date and
 /// the rule-pack versions it was made with added as its last keys, `"as_of"` and `"rules"`.
 pub fn with_saved(profile_json: &str, library: &Library, as_of: Date) -> String {
-    let Some(end) = profile_json.rfind('}') else { return profile_json.to_string() };
-    let body = profile_json[..end].trim_end();
-    let mut rules = String::new();
-    write_versions(&mut rules, &versions(library));
-    if profile_json.contains('\n') {
-        format!("{body},\n  \"as_of\": \"{as_of}\",\n  \"rules\": {rules}\n}}\n")
-    } else {
-        format!("{body},\"as_of\":\"{as_of}\",\"rules\":{rules}}}")
-    }
+    let pretty = profile_json.contains('\n');
+    let (line, space) = if pretty { ("\n  ", " ") } else { ("", "") };
+    let mut out = profile_json.trim_end().strip_suffix('}').unwrap_or(profile_json).trim_end().to_string();
+    let _ = write!(out, ",{line}\"as_of\":{space}\"{as_of}\",{line}\"rules\":{space}");
+    write_versions(&mut out, &versions(library));
+    out.push_str(if pretty { "\n}\n" } else { "}" });
+    out
 }
 
 /// What a profile file or link says it was made with. Files without it (older ones, or written by

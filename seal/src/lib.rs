@@ -2,7 +2,7 @@
 //! the profile, the as-of date and the rule-pack versions), and a QR code of the share link.
 //!
 //! Kept out of the page's first load: the page loads this crate's wasm after its first results
-//! (see `abi` below and src/seal.rs), the command line links it as a library.
+//! (src/web.rs, the feature `web`), the command line links it as a library.
 
 use qrcode::{Color, EcLevel, QrCode};
 use sha2::{Digest, Sha256};
@@ -67,51 +67,8 @@ pub fn qr_svg(link: &str) -> Option<String> {
     ))
 }
 
-/// The module's interface to the page, without any glue code: the page writes UTF-8 input into
-/// the buffer `seal_input` returns, calls `seal_fingerprint` or `seal_qr`, which return the length
-/// of their output, and reads it at `seal_output`. Nothing here can panic on any input: text that
-/// is not UTF-8, or a link too long for a QR code, gives an empty output.
-#[cfg(target_arch = "wasm32")]
-mod abi {
-    use std::cell::RefCell;
-
-    thread_local! {
-        static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-        static OUTPUT: RefCell<String> = const { RefCell::new(String::new()) };
-    }
-
-    #[no_mangle]
-    pub extern "C" fn seal_input(len: usize) -> *mut u8 {
-        INPUT.with_borrow_mut(|input| {
-            input.clear();
-            input.resize(len, 0);
-            input.as_mut_ptr()
-        })
-    }
-
-    fn run(f: impl Fn(&str) -> Option<String>) -> usize {
-        let result = INPUT.with_borrow(|input| std::str::from_utf8(input).ok().and_then(&f));
-        OUTPUT.with_borrow_mut(|output| {
-            *output = result.unwrap_or_default();
-            output.len()
-        })
-    }
-
-    #[no_mangle]
-    pub extern "C" fn seal_fingerprint() -> usize {
-        run(|text| Some(super::fingerprint(text)))
-    }
-
-    #[no_mangle]
-    pub extern "C" fn seal_qr() -> usize {
-        run(super::qr_svg)
-    }
-
-    #[no_mangle]
-    pub extern "C" fn seal_output() -> *const u8 {
-        OUTPUT.with_borrow(|output| output.as_ptr())
-    }
-}
+#[cfg(feature = "web")]
+mod web;
 
 #[cfg(test)]
 mod tests {
