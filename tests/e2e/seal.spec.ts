@@ -100,7 +100,7 @@ test('the sheet\'s fingerprint comes back with the exported profile and the shar
   await expect(elsewhere.page.getByLabel(elsewhere.w.asOf, { exact: true })).toHaveValue('2026-03-01');
   expect(await fingerprint(elsewhere)).toBe(printed);
   expect((await elsewhere.printedSheet()).text).toContain(printed);
-  await expect(elsewhere.page.locator('.seal-note')).toHaveCount(0);
+  await expect(elsewhere.page.locator('.seal-note')).toBeHidden();
 
   const linked = new AppPage(await other.newPage());
   await linked.page.goto(link);
@@ -142,5 +142,5 @@ test('a profile saved with another rule version shows another fingerprint and sa
   await page.locator('#import-file').setInputFiles(file);
   await expect(page.getByText(app.w.imported)).toBeVisible();
   expect(await fingerprint(app)).toBe(current);
-  await expect(note).toHaveCount(0);
+  await expect(note).toBeHidden();
 });
