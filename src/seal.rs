@@ -48,16 +48,16 @@ pub fn html(state: AppState, ui: &Ui) -> String {
     }
     add_script();
     let canonical = canonical(&profile, library(), as_of);
-    let link = browser::served_over_http()
-        .then(|| format!("{}{}", browser::page_address(), share_fragment(&profile, as_of)));
+    let link = browser::served_over_http().then(|| share_link(&profile, as_of));
     let sheet = SAVED.with_borrow(|s| match s {
         Some((saved, opened)) if *opened == canonical && !saved.rules.is_empty() => {
             Some(canonical_with(&profile, library(), as_of, &saved.rules))
         }
         _ => None,
     });
+    // The seal module writes what is inside, from these.
     let mut h = Html::default();
-    h.open(
+    h.el(
         "div",
         &[
             ("id", "seal"),
@@ -65,19 +65,20 @@ pub fn html(state: AppState, ui: &Ui) -> String {
             ("data-canonical", &canonical),
             ("data-link", link.as_deref().unwrap_or_default()),
             ("data-sheet", sheet.as_deref().unwrap_or_default()),
+            ("data-label", ui.fingerprint),
+            ("data-caption", ui.qr_caption),
             ("data-note", ui.seal_rules_differ),
             ("data-none", ui.seal_no_pack),
             ("data-separator", ui.list_separator),
         ],
+        "",
     );
-    h.open("p", &[]).text(ui.fingerprint).text(": ").el("code", &[("id", "fingerprint")], "").close("p");
-    h.el("p", &[("id", "seal-note"), ("class", "warning seal-note no-print"), ("role", "status")], "");
-    if link.is_some() {
-        h.open("figure", &[("id", "seal-qr"), ("class", "seal-qr print-only")]);
-        h.el("div", &[("id", "seal-qr-code")], "").el("figcaption", &[], ui.qr_caption).close("figure");
-    }
-    h.close("div");
     h.finish()
+}
+
+/// The address that opens `profile` on this page.
+pub fn share_link(profile: &subsidy_engine::Profile, as_of: subsidy_engine::Date) -> String {
+    format!("{}{}", browser::page_address(), share_fragment(profile, as_of))
 }
 
 /// The seal module's script, once, from beside the page (the single file carries it inline).

@@ -1,7 +1,7 @@
 //! What a user does with the whole profile: print, export, import, share, start over.
 
 use crate::browser;
-use crate::session::{share_fragment, Session};
+use crate::session::Session;
 use crate::state::{use_state, Banner};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -59,11 +59,7 @@ pub fn Toolbar(lang: subsidy_engine::Lang) -> impl IntoView {
         });
     };
     let share = move |_| {
-        let link = format!(
-            "{}{}",
-            browser::page_address(),
-            share_fragment(&state.profile(), state.as_of.get_untracked())
-        );
+        let link = crate::seal::share_link(&state.profile(), state.as_of.get_untracked());
         share_link.set(Some(link.clone()));
         copied.set(None);
         spawn_local(async move { copied.set(Some(browser::copy(link).await)) });

@@ -52,13 +52,28 @@ fn refresh() {
     let Some(canonical) = seal.get_attribute("data-canonical") else { return };
     // Marked first: what is written below changes the page, which calls this again.
     let _ = seal.set_attribute("data-done", "");
-    if let Some(code) = by_id("fingerprint") {
-        code.set_text_content(Some(&crate::fingerprint(&canonical)));
+    let attr = |name: &str| seal.get_attribute(name).unwrap_or_default();
+    let mut html = format!(
+        "<p>{}: <code id=\"fingerprint\">{}</code></p>",
+        escape(&attr("data-label")),
+        crate::fingerprint(&canonical)
+    );
+    if let Some(note) = note(&seal, &canonical) {
+        html += &format!("<p class=\"warning seal-note no-print\" role=\"status\">{}</p>", escape(&note));
     }
-    if let (Some(note), Some(text)) = (by_id("seal-note"), note(&seal, &canonical)) {
-        note.set_text_content(Some(&text));
+    if !attr("data-link").is_empty() {
+        html += &format!(
+            "<figure id=\"seal-qr\" class=\"seal-qr print-only\"><div id=\"seal-qr-code\"></div><figcaption>{}</figcaption></figure>",
+            escape(&attr("data-caption"))
+        );
     }
+    seal.set_inner_html(&html);
     draw_qr(false);
+}
+
+/// Text as HTML: nothing in it can become markup.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// "Saved with rule packs …; this page has …, so its fingerprint differs from the sheet's (…)":
