@@ -347,14 +347,15 @@ fn field_html(html: &mut Html, state: AppState, field: Field, lang: Lang) {
         FieldKind::Money => {
             let unit_id = format!("{id}-unit");
             let wan = state.unit(field) == Unit::Wan;
+            // A range is fine too. No numeric `inputmode`: a phone's number pad has no dash or
+            // tilde to type one with.
             let example = match (lang, wan) {
-                (Lang::Zh, true) => "例如 1,200",
-                (Lang::Zh, false) => "例如 12,000,000",
-                (Lang::En, true) => "e.g. 1,200",
-                (Lang::En, false) => "e.g. 12,000,000",
+                (Lang::Zh, true) => "例如 1,200，或范围 200–300",
+                (Lang::Zh, false) => "例如 12,000,000，或范围 200万–300万",
+                (Lang::En, true) => "e.g. 1,200, or a range such as 200–300",
+                (Lang::En, false) => "e.g. 12,000,000, or a range such as 2,000,000–3,000,000",
             };
-            let input =
-                [("type", "text"), ("inputmode", "decimal"), ("id", id.as_str()), ("value", text.as_str())];
+            let input = [("type", "text"), ("id", id.as_str()), ("value", text.as_str())];
             html.open("span", &[("class", "money")])
                 .open("input", &[&input[..], &[("placeholder", example)]].concat())
                 .el(
@@ -369,8 +370,15 @@ fn field_html(html: &mut Html, state: AppState, field: Field, lang: Lang) {
         }
         kind => {
             let mut attrs = vec![("type", if kind == FieldKind::Date { "date" } else { "text" })];
-            if matches!(kind, FieldKind::Year | FieldKind::Count) {
+            // A count may be a range (`150–250`), which a number pad cannot type.
+            if kind == FieldKind::Year {
                 attrs.push(("inputmode", "numeric"));
+            }
+            if kind == FieldKind::Count {
+                attrs.push((
+                    "placeholder",
+                    lang.pick("例如 180，或范围 150–250", "e.g. 180, or a range such as 150–250"),
+                ));
             }
             if kind == FieldKind::Date {
                 attrs.extend([("min", "1949-01-01"), ("max", "2100-12-31")]);

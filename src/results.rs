@@ -92,6 +92,8 @@ fn verdict_class(verdict: Verdict) -> &'static str {
         Verdict::NotEligible => "not-eligible",
         Verdict::Undetermined => "undetermined",
         Verdict::NotApplicable => "not-applicable",
+        // Styled as undetermined: the figures given do not settle it either way.
+        Verdict::Depends => "undetermined depends",
     }
 }
 
@@ -102,6 +104,7 @@ fn badge(html: &mut Html, verdict: Verdict, label: &str) {
         Verdict::NotEligible => "✗ ",
         Verdict::Undetermined => "? ",
         Verdict::NotApplicable => "– ",
+        Verdict::Depends => "± ",
     };
     let class = format!("badge badge-{}", verdict_class(verdict));
     html.open("span", &[("class", &class)])
@@ -125,6 +128,13 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
         h.open("div", &[]).el("dt", &[], label).el("dd", &[], value).close("div");
     }
     h.close("dl").close("header");
+    if !v.ranges.is_empty() {
+        h.open("section", &[("class", "rough-figures")]).el("h3", &[], ui.rough_figures).open("ul", &[]);
+        for e in &v.ranges {
+            h.el("li", &[], &format!("{}{}{}", e.label, v.lang.pick("：", ": "), e.value));
+        }
+        h.close("ul").el("p", &[("class", "hint")], ui.rough_figures_note).close("section");
+    }
 
     let stale: Vec<String> = v
         .documents

@@ -8,10 +8,7 @@ use crate::input::ProfileError;
 use crate::money::{self, compare, floor_to_fen};
 use crate::profile::{Profile, Value};
 use crate::report::*;
-use crate::rules::{
-    Cap, CapRule, Condition, ConditionalCap, Document, Formula, Level, Library, Pack, Prefill, Programme,
-    Test,
-};
+use crate::rules::{CapRule, Condition, Document, Formula, Level, Library, Pack, Prefill, Programme, Test};
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
@@ -27,12 +24,14 @@ pub enum EvalError {
     Overflow { programme: String },
 }
 
-/// Three-valued result of a test: unknown inputs stay unknown.
+/// The result of a test: unknown inputs stay unknown, and a range across a threshold depends on
+/// where in the range the figure lies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Truth {
     Yes,
     No,
     Unknown,
+    Depends,
 }
 
 pub fn evaluate<'r>(profile: &Profile, library: &'r Library, as_of: Date) -> Result<Report<'r>, EvalError> {
@@ -93,10 +92,10 @@ pub fn is_asked(profile: &Profile, library: &Library, field: Field, as_of: Date)
         && question.ask_when.as_ref().is_none_or(|t| test(profile, as_of, t, &mut Hints::new()) == Truth::Yes)
 }
 
-struct Evaluation<'a, 'r> {
-    profile: &'a Profile,
+pub(crate) struct Evaluation<'a, 'r> {
+    pub(crate) profile: &'a Profile,
     library: &'r Library,
-    as_of: Date,
+    pub(crate) as_of: Date,
     /// The as-of date plus LAPSE_WARNING_DAYS (`None` past the calendar's end).
     lapse_horizon: Option<Date>,
     pack: &'r Pack,
@@ -117,11 +116,14 @@ impl<'r> Evaluation<'_, 'r> {
         if let Some(competition) = &p.competitive {
             outcome.notes.push(Note::Competitive(competition));
         }
-        let mut failed = false;
+        let (mut failed, mut depends) = (false, false);
         for condition in &p.conditions {
             let status = self.check(condition, outcome);
             failed |= status == Status::NotMet;
-            outcome.conditions.push(Checked { condition, status });
+            depends |= status == Status::Depends;
+            let crossing =
+                if status == Status::Depends { crossing(self.profile, &condition.test) } else { None };
+            outcome.conditions.push(Checked { condition, status, crossing });
         }
         for reading in &p.readings {
             if reading.when.as_ref().is_none_or(|t| self.test(t, &mut Hints::new()) == Truth::Yes) {
@@ -133,18 +135,32 @@ impl<'r> Evaluation<'_, 'r> {
         }
         outcome.verdict = if failed {
             Verdict::NotEligible
-        } else if outcome.missing.is_empty() {
-            Verdict::Eligible
-        } else {
+        } else if !outcome.missing.is_empty() {
             Verdict::Undetermined
+        } else if depends {
+            Verdict::Depends
+        } else {
+            Verdict::Eligible
         };
         if failed {
             // A "no" stands whatever else is filled in: no amount, no arithmetic, nothing to ask.
             outcome.amount = Amount::None;
             outcome.steps.clear();
             outcome.missing.clear();
-        } else if let (Some(yuan), Some(_)) = (outcome.amount.yuan(), &p.competitive) {
-            outcome.amount = Amount::Ceiling(yuan);
+        } else {
+            if depends {
+                // Not eligible on one side of a threshold: the band starts at nothing.
+                if let Some(band) = outcome.amount.band() {
+                    outcome.amount = outcome.amount.with_band(Band { low: Decimal::ZERO, ..band });
+                }
+            }
+            if p.competitive.is_some() {
+                outcome.amount = match outcome.amount {
+                    Amount::RuleBased(yuan) => Amount::Ceiling(yuan),
+                    Amount::Band(band) => Amount::CeilingBand(band),
+                    other => other,
+                };
+            }
         }
         self.period_of_force(outcome);
         self.context_notes(outcome);
@@ -164,6 +180,7 @@ impl<'r> Evaluation<'_, 'r> {
         match truth {
             Truth::Yes => Status::Met,
             Truth::No => Status::NotMet,
+            Truth::Depends => Status::Depends,
             // The condition's own line says "not answered: please confirm"; no separate note.
             Truth::Unknown if condition.declaration => Status::Assumed,
             Truth::Unknown => {
@@ -177,258 +194,12 @@ impl<'r> Evaluation<'_, 'r> {
         }
     }
 
-    fn test(&self, t: &Test, hints: &mut Hints) -> Truth {
+    pub(crate) fn test(&self, t: &Test, hints: &mut Hints) -> Truth {
         test(self.profile, self.as_of, t, hints)
     }
 
-    /// Fills in the amount and the steps, or the missing inputs. `None` on overflow.
-    fn compute(&self, formula: &'r Formula, outcome: &mut Outcome<'r>) -> Option<()> {
-        match formula {
-            Formula::RateOfBase { rate, base, cap, rate_when, cap_when, alternatives } => {
-                let mut parts = SmallVec::<[(Field, Decimal); 2]>::new();
-                for r in base {
-                    match self.money(r.field, outcome) {
-                        Some(m) => parts.push((r.field, m)),
-                        None => add_missing(&mut outcome.missing, r.field),
-                    }
-                }
-                let mut cap_period = None;
-                let (cap_amount, choice) = match cap {
-                    Cap::Fixed(amount) => (Some(*amount), None),
-                    Cap::Dated(periods) => {
-                        let period = periods.iter().find(|p| p.contains(self.as_of));
-                        if let Some(p) = period.filter(|p| p.note.is_some()) {
-                            outcome.notes.push(Note::CapPeriod(p));
-                        }
-                        cap_period = period.map(|p| (p.from, p.to));
-                        (period.map(|p| p.amount), None)
-                    }
-                    Cap::ByChoice { by, amounts } => match self.profile.get(by.field) {
-                        Value::Choice(id) => (amounts.get(id).copied(), Some(by.field)),
-                        _ => {
-                            add_missing(&mut outcome.missing, by.field);
-                            (None, None)
-                        }
-                    },
-                };
-                // The rate: the first conditional rate that holds; one whose condition is unknown
-                // is shown beside the amount, which uses the formula's own rate (the floor).
-                let mut rate_taken = *rate;
-                let mut unsure = SmallVec::<[&crate::rules::ConditionalRate; 1]>::new();
-                for r in rate_when {
-                    match self.test(&r.when, &mut Hints::new()) {
-                        Truth::Yes => {
-                            rate_taken = r.rate;
-                            outcome.notes.push(Note::RateApplies(r));
-                            unsure.clear();
-                            break;
-                        }
-                        Truth::Unknown => unsure.push(r),
-                        Truth::No => {}
-                    }
-                }
-                // The cap: the first conditional cap that holds; one whose condition is unknown is
-                // shown beside the amount, which keeps the formula's own cap (the floor).
-                let mut cap_amount = cap_amount;
-                let mut cap_unsure = SmallVec::<[&ConditionalCap; 1]>::new();
-                for c in cap_when {
-                    match self.test(&c.when, &mut Hints::new()) {
-                        Truth::Yes => {
-                            cap_amount = Some(c.cap);
-                            cap_period = None;
-                            outcome.notes.push(Note::CapApplies(c));
-                            cap_unsure.clear();
-                            break;
-                        }
-                        Truth::Unknown => cap_unsure.push(c),
-                        Truth::No => {}
-                    }
-                }
-                if parts.len() < base.len() {
-                    return Some(());
-                }
-                let Some(cap_amount) = cap_amount else {
-                    return Some(());
-                };
-                let total = parts.iter().try_fold(Decimal::ZERO, |sum, (_, m)| money::add(sum, *m))?;
-                let exact = money::mul(rate_taken, total)?;
-                let result = money::min(exact, cap_amount);
-                if parts.len() > 1 {
-                    outcome.steps.push(Step::Base { parts, total });
-                }
-                outcome.steps.push(Step::Rate { rate: rate_taken, base: total, result: exact });
-                outcome.steps.push(Step::Cap {
-                    cap: cap_amount,
-                    reached: compare(exact, cap_amount).is_gt(),
-                    result,
-                    choice,
-                    period: cap_period,
-                });
-                let amount = self.rounded(result, outcome);
-                outcome.amount = Amount::RuleBased(amount);
-                for r in unsure {
-                    let other = floor_to_fen(money::min(money::mul(r.rate, total)?, cap_amount));
-                    if compare(other, amount).is_ne() {
-                        outcome.notes.push(Note::RateIfCondition { rate: r, amount: other });
-                    }
-                }
-                for c in cap_unsure {
-                    let other = floor_to_fen(money::min(exact, c.cap));
-                    if compare(other, amount).is_ne() {
-                        outcome.notes.push(Note::CapIfCondition { cap: c, amount: other });
-                    }
-                }
-                for alternative in alternatives {
-                    let cap = alternative.cap.unwrap_or(cap_amount);
-                    let other = if alternative.cap_only {
-                        cap
-                    } else {
-                        floor_to_fen(money::min(
-                            money::mul(alternative.rate.unwrap_or(rate_taken), total)?,
-                            cap,
-                        ))
-                    };
-                    if compare(other, amount).is_ne() {
-                        outcome.notes.push(Note::Alternative { alternative, amount: other });
-                    }
-                }
-            }
-            Formula::CityAwardMatch { award, ratio, total_cap, readings } => {
-                let Some(city_award) = self.money(award.field, outcome) else {
-                    add_missing(&mut outcome.missing, award.field);
-                    return Some(());
-                };
-                let product = money::mul(*ratio, city_award)?;
-                // Every reading gives `floor_to_fen(min(product, limit))`: the product is cut to
-                // the fen once, not once a reading.
-                let product_to_fen = floor_to_fen(product);
-                let matched = |limit| {
-                    if compare(product, limit).is_gt() {
-                        floor_to_fen(limit)
-                    } else {
-                        product_to_fen
-                    }
-                };
-                let (taken, others) = readings.split_first()?;
-                let limit = match_limit(taken.rule, *total_cap, city_award);
-                let result = matched(limit);
-                outcome.steps.push(Step::Match { award: city_award, ratio: *ratio, product });
-                outcome.steps.push(Step::MatchLimit {
-                    rule: taken.rule,
-                    total_cap: *total_cap,
-                    limit,
-                    result,
-                });
-                outcome.steps.push(Step::CityPlusProvince {
-                    city: city_award,
-                    province: result,
-                    total: money::add(city_award, result)?,
-                });
-                let mut alternatives = SmallVec::new();
-                for reading in others {
-                    let amount = matched(match_limit(reading.rule, *total_cap, city_award));
-                    if compare(amount, result).is_ne() {
-                        alternatives.push((reading, amount));
-                    }
-                }
-                if !alternatives.is_empty() {
-                    outcome.notes.push(Note::CapReadings { taken, others: alternatives });
-                }
-                outcome.amount = Amount::RuleBased(result);
-            }
-            Formula::NoFixedAmount { estimate, case_by_case_from } => {
-                let field = estimate.field;
-                let estimate = match self.profile.get(field) {
-                    Value::Money(m) => Some(m),
-                    _ => None,
-                };
-                match estimate {
-                    Some(e) if compare(e, *case_by_case_from).is_ge() => {
-                        outcome.steps.push(Step::CaseByCase {
-                            field,
-                            estimate: e,
-                            threshold: *case_by_case_from,
-                        });
-                        outcome.amount = Amount::CaseByCase;
-                    }
-                    _ => {
-                        outcome.steps.push(Step::PerSeparateRules {
-                            field,
-                            estimate,
-                            threshold: *case_by_case_from,
-                        });
-                        outcome.amount = Amount::PerSeparateRules;
-                    }
-                }
-            }
-            Formula::PerItem { count, amount, cap } => {
-                let Value::Count(n) = self.profile.get(count.field) else {
-                    add_missing(&mut outcome.missing, count.field);
-                    return Some(());
-                };
-                let product = money::mul(*amount, Decimal::from(n))?;
-                outcome.steps.push(Step::PerItem { count: n, amount: *amount, product });
-                let result = match cap {
-                    Some(cap) => {
-                        let result = money::min(product, *cap);
-                        outcome.steps.push(Step::Cap {
-                            cap: *cap,
-                            reached: compare(product, *cap).is_gt(),
-                            result,
-                            choice: None,
-                            period: None,
-                        });
-                        result
-                    }
-                    None => product,
-                };
-                outcome.amount = Amount::RuleBased(self.rounded(result, outcome));
-            }
-            Formula::Tiers { by, tiers } => {
-                let chosen = by.as_ref().and_then(|by| match self.profile.get(by.field) {
-                    Value::Choice(id) => tiers.iter().find(|t| t.id == id),
-                    _ => None,
-                });
-                let (tier, is_chosen) = match chosen {
-                    Some(t) => (t, true),
-                    None => (tiers.iter().max_by(|a, b| compare(a.amount, b.amount))?, false),
-                };
-                // A single ceiling with nothing to choose is a fixed amount, not an unknown tier.
-                outcome.steps.push(if by.is_none() && tiers.len() == 1 {
-                    Step::Fixed { amount: tier.amount }
-                } else {
-                    Step::Tier { amount: tier.amount, chosen: is_chosen }
-                });
-                if !is_chosen && tiers.len() > 1 {
-                    outcome.notes.push(Note::Tiers(tiers));
-                }
-                outcome.amount = Amount::RuleBased(tier.amount);
-            }
-        }
-        Some(())
-    }
-
-    /// A money answer, or a published figure assumed for it (noted as an assumption).
-    fn money(&self, field: Field, outcome: &mut Outcome<'r>) -> Option<Decimal> {
-        if let Value::Money(m) = self.profile.get(field) {
-            return Some(m);
-        }
-        let prefill = self.prefill(field)?;
-        outcome.notes.push(Note::Prefilled(prefill));
-        Some(prefill.amount)
-    }
-
-    fn prefill(&self, field: Field) -> Option<&'r Prefill> {
+    pub(crate) fn prefill(&self, field: Field) -> Option<&'r Prefill> {
         prefill_for(self.profile, self.library, self.as_of, field)
-    }
-
-    fn rounded(&self, exact: Decimal, outcome: &mut Outcome<'r>) -> Decimal {
-        let result = floor_to_fen(exact);
-        // Numeric comparison: the scale of `exact` does not matter.
-        if compare(result, exact).is_ne() {
-            outcome.steps.push(Step::Rounded { exact, result });
-        }
-        result
     }
 
     /// A programme whose document is not in force on the as-of date gives nothing; near its end,
@@ -514,12 +285,26 @@ pub fn test(profile: &Profile, as_of: Date, test_: &Test, hints: &mut Hints) -> 
         },
         Test::MoreThan { field, value: threshold, near_miss }
         | Test::AtLeast { field, value: threshold, near_miss } => {
-            let Some(v) = value(field.field).as_number() else {
-                return Truth::Unknown;
-            };
             let strict = matches!(test_, Test::MoreThan { .. });
-            let order = compare(v, *threshold);
-            let passes = if strict { order.is_gt() } else { order.is_ge() };
+            let passes = |v: Decimal| {
+                let order = compare(v, *threshold);
+                if strict {
+                    order.is_gt()
+                } else {
+                    order.is_ge()
+                }
+            };
+            let v = match value(field.field) {
+                // A range passes when its low end does, fails when its high end does, and
+                // otherwise depends on where the figure lies.
+                Value::Range { low, high } if passes(low) != passes(high) => return Truth::Depends,
+                Value::Range { high, .. } => high,
+                other => match other.as_number() {
+                    Some(v) => v,
+                    None => return Truth::Unknown,
+                },
+            };
+            let passes = passes(v);
             if !passes && near_miss.is_some_and(|m| *threshold - v <= m) {
                 let shortfall = if strict {
                     Shortfall::MoreThan { value: v, threshold: *threshold }
@@ -584,11 +369,33 @@ pub fn test(profile: &Profile, as_of: Date, test_: &Test, hints: &mut Hints) -> 
                 match test(profile, as_of, t, hints) {
                     Truth::No => return Truth::No,
                     Truth::Unknown => result = Truth::Unknown,
-                    Truth::Yes => {}
+                    Truth::Depends if result == Truth::Yes => result = Truth::Depends,
+                    Truth::Depends | Truth::Yes => {}
                 }
             }
             result
         }
+    }
+}
+
+/// The range that makes a test depend on where the figure lies: the first simple threshold test
+/// whose range crosses it.
+fn crossing(profile: &Profile, t: &Test) -> Option<Crossing> {
+    match t {
+        Test::AnyOf(tests) | Test::AllOf(tests) => tests.iter().find_map(|t| crossing(profile, t)),
+        Test::MoreThan { field, value, .. } | Test::AtLeast { field, value, .. } => {
+            let Value::Range { low, high } = profile.get(field.field) else { return None };
+            let strict = matches!(t, Test::MoreThan { .. });
+            let passes = |v: Decimal| if strict { v > *value } else { v >= *value };
+            (passes(low) != passes(high)).then_some(Crossing {
+                field: field.field,
+                low,
+                high,
+                threshold: *value,
+                strict,
+            })
+        }
+        _ => None,
     }
 }
 
@@ -611,48 +418,50 @@ fn across_programmes<'r>(
             if applies == Truth::No {
                 continue;
             }
-            let assumed = applies == Truth::Unknown;
-            let base = match profile.get(ceiling.base.field) {
-                Value::Money(m) => Some(m),
-                _ => None,
-            };
+            let assumed = applies != Truth::Yes;
+            // The base and its limit as bands (one figure when the base is exact).
+            let base = profile.get(ceiling.base.field).interval();
             let limit = match base {
-                Some(b) => Some(floor_to_fen(money::mul(ceiling.rate, b)?)),
+                Some((low, high)) => Some((
+                    floor_to_fen(money::mul(ceiling.rate, low)?),
+                    floor_to_fen(money::mul(ceiling.rate, high)?),
+                )),
                 None => None,
             };
             // The base's topic switched off ("we do not rent compute for the city voucher"), as
             // opposed to on with the amount not given yet.
             let undeclared = !profile.has_topic(library.topic_of(ceiling.base.field));
-            let mut counted = Decimal::ZERO;
+            let mut counted = Band::ZERO;
             // What an earlier programme that may pay, but has no figure yet, waits for: while it
             // is not known, neither is what it leaves to the later ones.
             let mut pending = Fields::new();
             for (i, r) in ceiling.programmes.iter().enumerate() {
                 let Some(at) = position(outcomes, library, r) else { continue };
                 let outcome = &mut outcomes[at];
-                let Some(before) = outcome.amount.yuan() else {
+                let Some(before) = outcome.amount.band() else {
                     if in_play(outcome) {
                         outcome.missing.iter().for_each(|f| add_missing(&mut pending, *f));
                     }
                     continue;
                 };
                 if i == 0 {
-                    counted = money::add(counted, before)?;
+                    counted = counted.plus(before)?;
                     continue;
                 }
                 let (Some(base), Some(limit), true) = (base, limit, pending.is_empty()) else {
-                    if undeclared && pending.is_empty() && counted.is_zero() {
+                    if undeclared && pending.is_empty() && counted == Band::ZERO {
                         // No base declared (its topic is off) and nothing counted before this
                         // one: there is no shared contract to limit.
-                        counted = money::add(counted, before)?;
+                        counted = counted.plus(before)?;
                         continue;
                     }
-                    // What is left under the ceiling cannot be worked out yet.
+                    // What is left under the ceiling cannot be worked out yet: anything from
+                    // nothing up to the programme's own amount.
                     if base.is_none() {
                         add_missing(&mut pending, ceiling.base.field);
                     }
                     pending.iter().for_each(|f| add_missing(&mut outcome.missing, *f));
-                    outcome.amount = Amount::None;
+                    outcome.amount = outcome.amount.with_band(Band { low: Decimal::ZERO, ..before });
                     if outcome.verdict == Verdict::Eligible {
                         outcome.verdict = Verdict::Undetermined;
                     }
@@ -664,19 +473,20 @@ fn across_programmes<'r>(
                     });
                     continue;
                 };
-                let room = money::max(money::sub(limit, counted)?, Decimal::ZERO);
-                let after = money::min(before, room);
-                let cut = compare(after, before).is_lt();
-                if cut || !counted.is_zero() {
-                    outcome.steps.push(Step::CombinedCeiling {
-                        on: ceiling.base.field,
-                        base,
-                        rate: ceiling.rate,
-                        limit,
-                        counted,
-                        before,
-                        after,
-                    });
+                let after = within(before, counted, limit)?;
+                let step = |end: End| Step::CombinedCeiling {
+                    on: ceiling.base.field,
+                    base: end.pick(base),
+                    rate: ceiling.rate,
+                    limit: end.pick(limit),
+                    counted: end.others(counted, limit),
+                    before: end.of(before, after),
+                    after: end.of(after, after),
+                };
+                let cut = after != before;
+                if cut || counted != Band::ZERO {
+                    let exact = base.0 == base.1 && counted.single().is_some() && before.single().is_some();
+                    limit_steps(outcome, exact, step);
                 }
                 if cut {
                     outcome.notes.push(Note::CombinedCeiling {
@@ -685,30 +495,35 @@ fn across_programmes<'r>(
                         without: before,
                         base_unknown: false,
                     });
-                    outcome.amount = outcome.amount.with_yuan(after);
+                    outcome.amount = outcome.amount.with_band(after);
                 }
-                counted = money::add(counted, after)?;
+                counted = counted.plus(after)?;
             }
         }
         for cap in &pack.company_caps {
             // In order: a programme keeps what fits beside those listed before it, so the last
             // listed are the first cut.
-            let mut counted = Decimal::ZERO;
+            let mut counted = Band::ZERO;
             for r in &cap.programmes {
                 let Some(at) = position(outcomes, library, r) else { continue };
                 let outcome = &mut outcomes[at];
-                let Some(before) = outcome.amount.yuan() else { continue };
-                let room = money::max(money::sub(cap.cap, counted)?, Decimal::ZERO);
-                let after = money::min(before, room);
-                let cut = compare(after, before).is_lt();
-                if cut || !counted.is_zero() {
-                    outcome.steps.push(Step::CompanyCap { cap: cap.cap, others: counted, before, after });
+                let Some(before) = outcome.amount.band() else { continue };
+                let after = within(before, counted, (cap.cap, cap.cap))?;
+                let cut = after != before;
+                if cut || counted != Band::ZERO {
+                    let step = |end: End| Step::CompanyCap {
+                        cap: cap.cap,
+                        others: end.others(counted, (cap.cap, cap.cap)),
+                        before: end.of(before, after),
+                        after: end.of(after, after),
+                    };
+                    limit_steps(outcome, counted.single().is_some() && before.single().is_some(), step);
                 }
                 if cut {
                     outcome.notes.push(Note::CompanyCap { cap, without: before });
-                    outcome.amount = outcome.amount.with_yuan(after);
+                    outcome.amount = outcome.amount.with_band(after);
                 }
-                counted = money::add(counted, after)?;
+                counted = counted.plus(after)?;
             }
         }
         for overlap in &pack.overlaps {
@@ -729,6 +544,64 @@ fn across_programmes<'r>(
     Some(())
 }
 
+/// What a programme keeps of `before` when `counted` went to those before it under a `limit`
+/// (its two ends): at the low end the least left, at the high end the most. `None` on overflow.
+fn within(before: Band, counted: Band, limit: (Decimal, Decimal)) -> Option<Band> {
+    let room_low = match counted.high {
+        Some(c) => money::max(money::sub(limit.0, c)?, Decimal::ZERO),
+        None => Decimal::ZERO,
+    };
+    let room_high = money::max(money::sub(limit.1, counted.low)?, Decimal::ZERO);
+    Some(Band {
+        low: money::min(before.low, room_low),
+        high: Some(before.high.map_or(room_high, |h| money::min(h, room_high))),
+    })
+}
+
+/// Which end of a band a line of a limit shows.
+#[derive(Clone, Copy)]
+enum End {
+    Low,
+    High,
+}
+
+impl End {
+    fn pick(self, (low, high): (Decimal, Decimal)) -> Decimal {
+        match self {
+            End::Low => low,
+            End::High => high,
+        }
+    }
+
+    /// A band's end; an unbounded high end is shown as what the limit left (`or`'s high end).
+    fn of(self, band: Band, or: Band) -> Decimal {
+        match self {
+            End::Low => band.low,
+            End::High => band.high.or(or.high).unwrap_or(band.low),
+        }
+    }
+
+    /// What the others took: at the low end of what is left, the most they may take.
+    fn others(self, counted: Band, limit: (Decimal, Decimal)) -> Decimal {
+        match self {
+            End::Low => counted.high.unwrap_or(limit.0),
+            End::High => counted.low,
+        }
+    }
+}
+
+/// The line of a limit, or for a band one line for each end.
+fn limit_steps(outcome: &mut Outcome<'_>, exact: bool, step: impl Fn(End) -> Step) {
+    if exact {
+        outcome.steps.push(step(End::Low));
+    } else {
+        outcome.steps.push(Step::End { high: false });
+        outcome.steps.push(step(End::Low));
+        outcome.steps.push(Step::End { high: true });
+        outcome.steps.push(step(End::High));
+    }
+}
+
 /// Where a programme named across packs is among the outcomes (none when its pack does not apply).
 fn position(outcomes: &[Outcome<'_>], library: &Library, r: &crate::rules::ProgrammeRef) -> Option<usize> {
     let (_, programme) = library.programme_at(r)?;
@@ -744,11 +617,12 @@ fn in_play(outcome: &Outcome<'_>) -> bool {
 /// only when every test fails.
 fn any_of(profile: &Profile, as_of: Date, tests: &[Test], hints: &mut Hints) -> Truth {
     let mut own_hints = Hints::new();
-    let (mut yes, mut unknown) = (false, false);
+    let (mut yes, mut unknown, mut depends) = (false, false, false);
     for t in tests {
         match test(profile, as_of, t, &mut own_hints) {
             Truth::Yes => yes = true,
             Truth::Unknown => unknown = true,
+            Truth::Depends => depends = true,
             Truth::No => {}
         }
     }
@@ -756,6 +630,8 @@ fn any_of(profile: &Profile, as_of: Date, tests: &[Test], hints: &mut Hints) -> 
         Truth::Yes
     } else if unknown {
         Truth::Unknown
+    } else if depends {
+        Truth::Depends
     } else {
         hints.extend_from_slice(&own_hints);
         Truth::No
@@ -764,7 +640,7 @@ fn any_of(profile: &Profile, as_of: Date, tests: &[Test], hints: &mut Hints) -> 
 
 /// The most the province matches under one reading of the total cap.
 #[inline]
-fn match_limit(rule: CapRule, total_cap: Decimal, city_award: Decimal) -> Decimal {
+pub(crate) fn match_limit(rule: CapRule, total_cap: Decimal, city_award: Decimal) -> Decimal {
     match rule {
         CapRule::HalfOfTotalCap => money::half(total_cap),
         CapRule::StrictTotal => money::max(total_cap - city_award, Decimal::ZERO),
@@ -786,7 +662,7 @@ fn record_near_miss(hints: &mut Hints, field: Field, shortfall: Shortfall) {
     hints.push(NearMiss { field, shortfall });
 }
 
-fn add_missing(missing: &mut Fields, field: Field) {
+pub(crate) fn add_missing(missing: &mut Fields, field: Field) {
     if !missing.contains(&field) {
         missing.push(field);
     }
@@ -804,8 +680,8 @@ fn totals(outcomes: &[Outcome<'_>], packs: &[&Pack], library: &Library) -> Optio
             None => {
                 all.push(Totals {
                     level,
-                    rule_based: Decimal::ZERO,
-                    competitive_ceilings: Decimal::ZERO,
+                    rule_based: Band::ZERO,
+                    competitive_ceilings: Band::ZERO,
                     eligible: 0,
                     undetermined: 0,
                 });
@@ -814,16 +690,19 @@ fn totals(outcomes: &[Outcome<'_>], packs: &[&Pack], library: &Library) -> Optio
         };
         match outcome.verdict {
             Verdict::Eligible => totals.eligible += 1,
-            Verdict::Undetermined => totals.undetermined += 1,
+            Verdict::Undetermined | Verdict::Depends => totals.undetermined += 1,
             _ => continue,
         }
         if outcome.verdict != Verdict::Eligible {
             continue;
         }
-        match outcome.amount {
-            Amount::RuleBased(y) => totals.rule_based = money::add(totals.rule_based, y)?,
-            Amount::Ceiling(y) => totals.competitive_ceilings = money::add(totals.competitive_ceilings, y)?,
-            _ => {}
+        if let Some(band) = outcome.amount.band() {
+            let slot = if outcome.amount.is_ceiling() {
+                &mut totals.competitive_ceilings
+            } else {
+                &mut totals.rule_based
+            };
+            *slot = slot.plus(band)?;
         }
     }
     for overlap in packs.iter().flat_map(|p| &p.overlaps) {
@@ -836,21 +715,30 @@ fn totals(outcomes: &[Outcome<'_>], packs: &[&Pack], library: &Library) -> Optio
             .collect();
         for totals in &mut all {
             for ceiling in [false, true] {
-                let amounts: SmallVec<[Decimal; 2]> = members
+                let amounts: SmallVec<[Band; 2]> = members
                     .iter()
-                    .filter(|o| o.pack.level == totals.level)
-                    .filter_map(|o| match (o.amount, ceiling) {
-                        (Amount::RuleBased(y), false) | (Amount::Ceiling(y), true) => Some(y),
-                        _ => None,
-                    })
+                    .filter(|o| o.pack.level == totals.level && o.amount.is_ceiling() == ceiling)
+                    .filter_map(|o| o.amount.band())
                     .collect();
                 if amounts.len() < 2 {
                     continue;
                 }
-                let largest = amounts.iter().copied().max()?;
-                let sum = amounts.iter().try_fold(Decimal::ZERO, |s, y| money::add(s, *y))?;
+                // Only the largest counts: the sum of them is replaced by it, end by end.
+                let largest = Band {
+                    low: amounts.iter().map(|b| b.low).max()?,
+                    high: amounts
+                        .iter()
+                        .map(|b| b.high)
+                        .collect::<Option<SmallVec<[Decimal; 2]>>>()
+                        .and_then(|h| h.into_iter().max()),
+                };
+                let sum = amounts.iter().try_fold(Band::ZERO, |s, b| s.plus(*b))?;
                 let slot = if ceiling { &mut totals.competitive_ceilings } else { &mut totals.rule_based };
-                *slot = money::sub(*slot, money::sub(sum, largest)?)?;
+                slot.low = money::add(money::sub(slot.low, sum.low)?, largest.low)?;
+                slot.high = match (slot.high, sum.high, largest.high) {
+                    (Some(t), Some(s), Some(l)) => Some(money::add(money::sub(t, s)?, l)?),
+                    _ => None,
+                };
             }
         }
     }
@@ -889,7 +777,7 @@ fn ranked_missing<'r>(outcomes: &[Outcome<'r>]) -> Vec<MissingInput<'r>> {
         }
     }
     // Stable: among equals, the order of the rule data and the form.
-    missing.sort_by_key(|m| std::cmp::Reverse(m.worth_up_to));
+    crate::order::sort_stable_by(&mut missing, |a, b| a.worth_up_to > b.worth_up_to);
     missing
 }
 

@@ -18,6 +18,25 @@ pub fn verdict_label(verdict: Verdict, competitive: bool, lang: Lang) -> &'stati
         (Verdict::NotEligible, _) => lang.pick("不符合", "Not eligible"),
         (Verdict::Undetermined, _) => lang.pick("待定：缺少信息", "Undetermined: information missing"),
         (Verdict::NotApplicable, _) => lang.pick("不适用（未填写）", "Not applicable (not filled in)"),
+        (Verdict::Depends, _) => lang.pick("待定：取决于实际数值", "Depends on where your figures fall"),
+    }
+}
+
+/// A band as a reader says it: one figure when both ends agree, `up to ¥8,000,000` from nothing,
+/// `at least ¥600,000` with no upper bound, else `¥600,000 – ¥900,000`.
+pub fn band_text(band: Band, lang: Lang) -> String {
+    let y = |amount: Decimal| format_yuan(amount, lang);
+    match (band.single(), band.high) {
+        (Some(one), _) => y(one),
+        (None, None) => match lang {
+            Lang::Zh => format!("至少 {}", y(band.low)),
+            Lang::En => format!("at least {}", y(band.low)),
+        },
+        (None, Some(high)) if band.low.is_zero() => match lang {
+            Lang::Zh => format!("最高 {}", y(high)),
+            Lang::En => format!("up to {}", y(high)),
+        },
+        (None, Some(high)) => range_text(y(band.low), y(high)),
     }
 }
 
@@ -31,6 +50,14 @@ pub fn amount_label(amount: &Amount, lang: Lang) -> String {
         },
         Amount::CaseByCase => lang.pick("一事一议", "case by case (一事一议)").into(),
         Amount::PerSeparateRules => lang.pick("按配套规则另定", "per separate matching rules").into(),
+        Amount::Band(band) => band_text(*band, lang),
+        Amount::CeilingBand(band) => match (lang, band.low.is_zero()) {
+            // "≤ up to" would say it twice.
+            (Lang::Zh, true) => format!("≤ {}", band.high.map_or_else(String::new, |h| format_yuan(h, lang))),
+            (Lang::En, true) => band_text(*band, lang),
+            (Lang::Zh, false) => format!("上限 {}", band_text(*band, lang)),
+            (Lang::En, false) => format!("a ceiling of {}", band_text(*band, lang)),
+        },
     }
 }
 
@@ -38,7 +65,7 @@ pub fn status_mark(status: Status) -> &'static str {
     match status {
         Status::Met => "✓",
         Status::NotMet => "✗",
-        Status::Unknown | Status::Assumed => "?",
+        Status::Unknown | Status::Assumed | Status::Depends => "?",
     }
 }
 
@@ -48,6 +75,7 @@ pub fn status_label(status: Status, lang: Lang) -> &'static str {
         Status::NotMet => lang.pick("不符合", "not met"),
         Status::Unknown => lang.pick("未填写", "not answered"),
         Status::Assumed => lang.pick("未填写，请确认", "not answered: please confirm"),
+        Status::Depends => lang.pick("取决于实际数值", "depends on the figure"),
     }
 }
 
@@ -63,7 +91,16 @@ pub fn value_text(library: &Library, field: Field, value: Value<'_>, lang: Lang)
         Value::Choice(id) => library.question(field).choice(id).map_or(id, |c| c.label.get(lang)).into(),
         Value::Text(t) => t.into(),
         Value::CreditCode(c) => c.to_string(),
+        Value::Range { low, high } => match library.kind(field) {
+            FieldKind::Money => range_text(format_yuan(low, lang), format_yuan(high, lang)),
+            _ => range_text(group_digits(low), group_digits(high)),
+        },
     }
+}
+
+/// `¥2,000,000 – ¥3,000,000`: the two ends of a range as a reader writes them.
+pub fn range_text(low: String, high: String) -> String {
+    [low.as_str(), " – ", high.as_str()].concat()
 }
 
 /// `粤府办〔2025〕6号 第二条（培育优质企业）*`; the star marks an article number not yet checked
@@ -221,6 +258,29 @@ pub fn step_text(step: &Step, library: &Library, profile: &Profile, lang: Lang) 
                 ),
             }
         }
+        Step::Input { field, low, high } => {
+            let number = |d: Decimal| match library.kind(*field) {
+                FieldKind::Money => y(d),
+                _ => group_digits(d),
+            };
+            match (high, lang) {
+                (Some(h), Lang::Zh) => format!("{}：所填范围 {}", label(*field), range_text(number(*low), number(*h))),
+                (Some(h), Lang::En) => format!("{}: your range {}", label(*field), range_text(number(*low), number(*h))),
+                (None, Lang::Zh) => format!("{}：未填写，下限按 0 计，上限不定", label(*field)),
+                (None, Lang::En) => format!("{}: not given, counted as 0 at the low end, unbounded at the high end", label(*field)),
+            }
+        }
+        Step::End { high: false } => lang.pick("下限：", "Low end:").to_string(),
+        Step::End { high: true } => lang.pick("上限：", "High end:").to_string(),
+        Step::UpToCap { cap, more, missing } => match lang {
+            Lang::Zh => format!("“{}”未填写：至多再增加 {}，达到上限 {}", label(*missing), y(*more), y(*cap)),
+            Lang::En => format!(
+                "{} not given: it would add up to {} more before the {} cap",
+                label(*missing),
+                y(*more),
+                y(*cap)
+            ),
+        },
         Step::Fixed { amount } => match lang {
             Lang::Zh => format!("定额，最高 {}", y(*amount)),
             Lang::En => format!("a fixed amount of at most {}", y(*amount)),
@@ -294,6 +354,7 @@ fn paren(text: String) -> String {
 
 pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, lang: Lang) -> String {
     let y = |amount: Decimal| format_yuan(amount, lang);
+    let b = |band: Band| band_text(band, lang);
     match note {
         Note::Competitive(c) => match lang {
             Lang::Zh => format!("竞争性项目：{}；金额为上限，须择优评审。", c.quota.zh),
@@ -307,8 +368,8 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
             let alternatives: Vec<String> = others
                 .iter()
                 .map(|(r, amount)| match lang {
-                    Lang::Zh => format!("按“{}”为 {}", r.text.zh, y(*amount)),
-                    Lang::En => format!("reading \"{}\" would give {}", r.text.en, y(*amount)),
+                    Lang::Zh => format!("按“{}”为 {}", r.text.zh, b(*amount)),
+                    Lang::En => format!("reading \"{}\" would give {}", r.text.en, b(*amount)),
                 })
                 .collect();
             match lang {
@@ -347,7 +408,7 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
         }
         Note::NotInForce { document, would_have_been } => {
             let period = period_text(document, lang);
-            let would = match would_have_been.yuan() {
+            let would = match would_have_been.band() {
                 Some(_) => match lang {
                     Lang::Zh => {
                         format!("若文件有效，按规则为 {}（仅供参考）。", amount_label(would_have_been, lang))
@@ -396,18 +457,18 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
                 "本表按基本比例计算（下限）；如属“{}”，按 {} 为 {}。",
                 rate.text.zh,
                 format_rate(rate.rate),
-                y(*amount)
+                b(*amount)
             ),
             Lang::En => format!(
                 "This estimate uses the basic rate (the floor); if {}, {} would give {}.",
                 rate.text.en,
                 format_rate(rate.rate),
-                y(*amount)
+                b(*amount)
             ),
         },
         Note::Alternative { alternative, amount } => match lang {
-            Lang::Zh => format!("另一种解读：{}，按此为 {}。", alternative.text.zh, y(*amount)),
-            Lang::En => format!("Other reading: {}; it would give {}.", alternative.text.en, y(*amount)),
+            Lang::Zh => format!("另一种解读：{}，按此为 {}。", alternative.text.zh, b(*amount)),
+            Lang::En => format!("Other reading: {}; it would give {}.", alternative.text.en, b(*amount)),
         },
         Note::CapApplies(c) => match lang {
             Lang::Zh => format!("适用上限 {}：{}。", y(c.cap), c.text.zh),
@@ -418,13 +479,13 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
                 "本表按基本上限计算（下限）；如属“{}”，上限为 {}，金额为 {}。",
                 cap.text.zh,
                 y(cap.cap),
-                y(*amount)
+                b(*amount)
             ),
             Lang::En => format!(
                 "This estimate uses the basic cap (the floor); if {}, the cap is {} and the amount {}.",
                 cap.text.en,
                 y(cap.cap),
-                y(*amount)
+                b(*amount)
             ),
         },
         Note::CapPeriod(period) => match &period.note {
@@ -466,21 +527,21 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
                     "{}。{assumed}{unknown}另一种解读：{}，按此为 {}。{}",
                     ceiling.text.zh,
                     ceiling.alternative.zh,
-                    y(*without),
+                    b(*without),
                     confidence_suffix(ceiling.confidence, lang)
                 ),
                 Lang::En => format!(
                     "{}. {assumed}{unknown}Other reading: {}; it would give {}.{}",
                     ceiling.text.en,
                     ceiling.alternative.en,
-                    y(*without),
+                    b(*without),
                     confidence_suffix(ceiling.confidence, lang)
                 ),
             }
         }
         Note::CompanyCap { cap, without } => match lang {
-            Lang::Zh => format!("{}：未受此限时为 {}。", cap.text.zh, y(*without)),
-            Lang::En => format!("{}: without it, {}.", cap.text.en, y(*without)),
+            Lang::Zh => format!("{}：未受此限时为 {}。", cap.text.zh, b(*without)),
+            Lang::En => format!("{}: without it, {}.", cap.text.en, b(*without)),
         },
         Note::Overlap(overlap) => {
             let kind = match (overlap.kind, lang) {
@@ -517,6 +578,23 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
             }
             _ => fact.text.get(lang).to_string(),
         },
+    }
+}
+
+/// Why a condition depends on the figure: "more than 200 needed: your range 150–250 crosses it".
+pub fn crossing_text(crossing: &Crossing, library: &Library, lang: Lang) -> String {
+    let number = |d: Decimal| match library.kind(crossing.field) {
+        FieldKind::Money => format_yuan(d, lang),
+        _ => group_digits(d),
+    };
+    let (threshold, range) =
+        (number(crossing.threshold), range_text(number(crossing.low), number(crossing.high)));
+    let label = library.question(crossing.field).label.get(lang);
+    match (crossing.strict, lang) {
+        (true, Lang::Zh) => format!("{label}须超过 {threshold}：所填范围 {range} 跨过这一门槛，在其之上才符合"),
+        (false, Lang::Zh) => format!("{label}须达到 {threshold}：所填范围 {range} 跨过这一门槛，达到才符合"),
+        (true, Lang::En) => format!("more than {threshold} needed ({label}): your range {range} crosses it; only figures above it qualify"),
+        (false, Lang::En) => format!("{threshold} or more needed ({label}): your range {range} crosses it; only figures from it up qualify"),
     }
 }
 

@@ -80,6 +80,10 @@ pub enum Problem {
     },
     /// Version 1 files: a section that is not an object.
     NotASection,
+    /// A range whose low end is above its high end.
+    RangeReversed,
+    /// A range in a profile file that is not `{"low": …, "high": …}`.
+    RangeShape,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -204,6 +208,15 @@ impl Problem {
                 Lang::Zh => "应为一组字段 {…} 或 null".into(),
                 Lang::En => "expected a section {…} or null".into(),
             },
+            Problem::RangeReversed => lang
+                .pick(
+                    "范围的下限高于上限（请写成“低–高”）",
+                    "the range's low end is above its high end (write low–high)",
+                )
+                .into(),
+            Problem::RangeShape => lang
+                .pick("范围应写成 {\"low\": …, \"high\": …}", "a range is written {\"low\": …, \"high\": …}")
+                .into(),
         }
     }
 }
@@ -227,10 +240,11 @@ impl Profile {
             return Ok(profile);
         }
         // Problems of the file itself first, then fields in the order of the form.
-        errors.sort_by_key(|e| match e.at {
+        let place = |e: &ProfileError| match e.at {
             Location::Field(field) => Some(field),
             _ => None,
-        });
+        };
+        crate::order::sort_stable_by(&mut errors, |a, b| place(a) < place(b));
         Err(errors)
     }
 
@@ -349,7 +363,7 @@ impl Profile {
             let _ = write!(out, "{comma}{line}{indent}{indent}");
             json::write_string(&mut out, &library.question(field).id);
             let _ = write!(out, ":{space}");
-            write_value(&mut out, self.get(field));
+            write_value(&mut out, self.get(field), library.kind(field));
         }
         let _ = write!(out, "{line}{indent}}}{line}}}{line}");
         out
@@ -449,6 +463,7 @@ enum Fault<'p> {
 fn in_range(value: Value<'_>) -> bool {
     match value {
         Value::Money(amount) => check_amount(amount).is_ok(),
+        Value::Range { low, high } => range_problem(value).is_none() && low <= high,
         Value::Year(year) => YEARS.contains(&year),
         Value::Count(n) => n <= MAX_COUNT,
         Value::Text(name) => name.len() <= MAX_NAME_CHARS || name.chars().count() <= MAX_NAME_CHARS,
@@ -459,6 +474,13 @@ fn in_range(value: Value<'_>) -> bool {
 fn range_problem(value: Value<'_>) -> Option<Problem> {
     match value {
         Value::Money(amount) => check_amount(amount).err().map(|reason| Problem::Amount { reason }),
+        // Both ends are amounts (a count's are whole numbers, which `accepts` holds to); counts
+        // are far below the largest amount, so one check serves both kinds.
+        Value::Range { low, high } => match check_amount(low).and(check_amount(high)) {
+            Err(reason) => Some(Problem::Amount { reason }),
+            Ok(()) if low > high => Some(Problem::RangeReversed),
+            Ok(()) => None,
+        },
         Value::Year(year) if !YEARS.contains(&year) => Some(Problem::YearOutOfRange { found: year.into() }),
         Value::Count(n) if n > MAX_COUNT => Some(Problem::CountTooLarge),
         Value::Text(name) if name.len() > MAX_NAME_CHARS && name.chars().count() > MAX_NAME_CHARS => {
@@ -515,6 +537,20 @@ fn read_value(library: &Library, field: Field, value: &Json) -> Result<NewValue,
         (FieldKind::Count, Json::Number(n)) if !n.starts_with('-') && whole(n) => {
             Ok(NewValue::Count(n.parse::<u64>().unwrap_or(u64::MAX)))
         }
+        // `{"low": …, "high": …}` (in either order): each end read as the field's own kind is.
+        (FieldKind::Money | FieldKind::Count, Json::Object(entries)) => {
+            let (low, high) = match entries.as_slice() {
+                [(a, x), (b, y)] if a == "low" && b == "high" => (x, y),
+                [(a, y), (b, x)] if a == "high" && b == "low" => (x, y),
+                _ => return Err(Problem::RangeShape),
+            };
+            let end = |value: &Json| match read_value(library, field, value)? {
+                NewValue::Money(m) => Ok(m),
+                NewValue::Count(n) => Ok(Decimal::from(n)),
+                _ => Err(Problem::RangeShape),
+            };
+            Ok(NewValue::Range { low: end(low)?, high: end(high)? })
+        }
         (FieldKind::Choice, Json::String(s)) => match library.question(field).choice(s) {
             Some(c) => Ok(NewValue::Choice(c.id.clone())),
             None => Err(Problem::UnknownChoice { found: s.clone() }),
@@ -523,7 +559,7 @@ fn read_value(library: &Library, field: Field, value: &Json) -> Result<NewValue,
     }
 }
 
-fn write_value(out: &mut String, value: Value<'_>) {
+fn write_value(out: &mut String, value: Value<'_>, kind: FieldKind) {
     let text = |out: &mut String, s: &str| json::write_string(out, s);
     match value {
         Value::Unknown => out.push_str("null"),
@@ -535,5 +571,17 @@ fn write_value(out: &mut String, value: Value<'_>) {
         Value::Choice(id) => text(out, id),
         Value::Text(t) => text(out, t),
         Value::CreditCode(c) => text(out, c.as_str()),
+        // Money as exact strings, counts as numbers: each end as the field's own values are.
+        Value::Range { low, high } => {
+            let end = |out: &mut String, n: Decimal| match kind {
+                FieldKind::Count => drop(write!(out, "{}", n.normalize())),
+                _ => text(out, &n.normalize().to_string()),
+            };
+            out.push_str("{\"low\":");
+            end(out, low);
+            out.push_str(",\"high\":");
+            end(out, high);
+            out.push('}');
+        }
     }
 }

@@ -47,6 +47,13 @@ pub enum AmountProblem {
     Negative,
     TooLarge,
     FinerThanFen,
+    /// "about 250万", "250万左右", "~250", "250+": a figure given as approximate, which is not read
+    /// silently as an exact one; a range says what is meant.
+    Approximate,
+    /// The same for a count ("约150家").
+    ApproximateCount,
+    /// A range with one end missing: "200-".
+    RangeEnd,
 }
 
 impl AmountProblem {
@@ -64,6 +71,18 @@ impl AmountProblem {
             AmountProblem::FinerThanFen => {
                 lang.pick("金额最小单位为分（0.01 元）", "amounts go down to the fen (0.01 yuan), no further")
             }
+            AmountProblem::Approximate => lang.pick(
+                "“约”“左右”这类约数不是范围：请写成“200万–300万”这样的范围，或一个确切金额",
+                "“about”, “around” and the like are not a range: type a range such as 200万–300万, or an exact amount",
+            ),
+            AmountProblem::ApproximateCount => lang.pick(
+                "“约”“左右”这类约数不是范围：请写成“150–250”这样的范围，或一个确切数字",
+                "“about”, “around” and the like are not a range: type a range such as 150–250, or an exact number",
+            ),
+            AmountProblem::RangeEnd => lang.pick(
+                "范围缺少一端：请写成“200–300”这样的范围",
+                "a range needs both ends, e.g. 200–300",
+            ),
         }
     }
 }
@@ -72,12 +91,17 @@ impl AmountProblem {
 /// method (１２３), spaces from pasting, a leading ¥, and a trailing 元 / 万 / 万元 / 亿 that overrides
 /// the chosen unit. Empty input means "unknown", not zero.
 pub fn parse_amount(input: &str, unit: Unit) -> Result<Option<Decimal>, AmountProblem> {
+    parse_scaled(input, unit.factor())
+}
+
+/// `parse_amount` with the factor that applies when the text names no unit.
+fn parse_scaled(input: &str, default_factor: Decimal) -> Result<Option<Decimal>, AmountProblem> {
     let mut text: String =
         input.chars().filter_map(normalise_char).filter(|c| !matches!(c, ',' | '\'' | '_')).collect();
     if text.is_empty() {
         return Ok(None);
     }
-    let mut factor = unit.factor();
+    let mut factor = default_factor;
     for (suffix, f) in [("万元", WAN), ("万", WAN), ("亿元", YI), ("亿", YI), ("元", Decimal::ONE)] {
         if let Some(rest) = text.strip_suffix(suffix) {
             text = rest.to_string();
@@ -95,7 +119,7 @@ pub fn parse_amount(input: &str, unit: Unit) -> Result<Option<Decimal>, AmountPr
         && digits.chars().filter(|&c| c == '.').count() <= 1
         && digits.chars().any(|c| c.is_ascii_digit());
     if !well_formed {
-        return Err(AmountProblem::NotANumber);
+        return Err(if approximate(input) { AmountProblem::Approximate } else { AmountProblem::NotANumber });
     }
     // More than 28 significant digits does not fit a Decimal: far beyond any real amount.
     let value: Decimal = digits.parse().map_err(|_| AmountProblem::TooLarge)?;
@@ -105,6 +129,136 @@ pub fn parse_amount(input: &str, unit: Unit) -> Result<Option<Decimal>, AmountPr
     let yuan = value.checked_mul(factor).ok_or(AmountProblem::TooLarge)?;
     check_amount(yuan)?;
     Ok(Some(yuan.normalize()))
+}
+
+/// Where a typed range splits into its two ends: at the first `-`, `–`, `—`, `~`, `～`, `－`, `至`,
+/// `到` or ` to ` that follows a digit (so that a leading `-` is still a minus sign, and a leading
+/// `~` an approximation). `None` when the text is not written as a range. One pass, no allocation:
+/// the form asks it on every keystroke.
+pub fn split_range(text: &str) -> Option<(&str, &str)> {
+    let mut seen_digit = false;
+    let mut after_space = false;
+    for (i, c) in text.char_indices() {
+        if seen_digit {
+            let len = match c {
+                '-' | '–' | '—' | '~' | '～' | '〜' | '－' | '−' | '‐' | '‒' | '―' | '至' | '到' => {
+                    c.len_utf8()
+                }
+                't' | 'T' if after_space && is_to(&text[i..]) => 2,
+                _ => 0,
+            };
+            if len > 0 {
+                return Some((&text[..i], &text[i + len..]));
+            }
+        }
+        seen_digit |= is_digit(c);
+        after_space = c.is_whitespace();
+    }
+    None
+}
+
+/// `to` as a word, at the start of `rest`: followed by a space, a figure or nothing.
+fn is_to(rest: &str) -> bool {
+    let bytes = rest.as_bytes();
+    bytes.len() >= 2
+        && bytes[..2].eq_ignore_ascii_case(b"to")
+        && rest[2..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || is_digit(c) || matches!(c, '¥' | '￥'))
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Both ends of a typed range (the two sides `split_range` gives), in yuan, each read as
+/// `parse_amount` reads an amount. A unit written on the high end only applies to both
+/// (`200~300万`); a unit written on an end applies to that end; `unit` to an end without one.
+/// Whether the low end is above the high one is the caller's to say.
+pub fn parse_range(low: &str, high: &str, unit: Unit) -> Result<(Decimal, Decimal), AmountProblem> {
+    let low_factor = match (written_factor(low), written_factor(high)) {
+        (None, Some(factor)) => factor,
+        _ => unit.factor(),
+    };
+    let low = parse_scaled(low, low_factor)?;
+    let high = parse_scaled(high, unit.factor())?;
+    match (low, high) {
+        (Some(low), Some(high)) => Ok((low, high)),
+        _ => Err(AmountProblem::RangeEnd),
+    }
+}
+
+/// The factor of the unit written at the end of an amount (`万`, `万元`, `亿`, `亿元`, `元`), spaces
+/// aside, as `parse_amount` reads it.
+fn written_factor(text: &str) -> Option<Decimal> {
+    let mut tail = text.chars().rev().filter(|c| !c.is_whitespace());
+    match (tail.next()?, tail.next()) {
+        ('万', _) | ('元', Some('万')) => Some(WAN),
+        ('亿', _) | ('元', Some('亿')) => Some(YI),
+        ('元', _) => Some(Decimal::ONE),
+        _ => None,
+    }
+}
+
+/// Whether a text that does not read as an amount gives one as approximate ("about 250万",
+/// "250万左右", "~250", "250+") or as a bound ("250以上", "up to 300"): then the message asks for a
+/// range rather than digits. Only asked of text that failed to read.
+fn approximate(text: &str) -> bool {
+    const MARKS: [&str; 26] = [
+        "约",
+        "左右",
+        "上下",
+        "以上",
+        "以下",
+        "以内",
+        "多",
+        "余",
+        "近",
+        "超过",
+        "不到",
+        "不足",
+        "至少",
+        "最多",
+        "大概",
+        "差不多",
+        "≈",
+        "≥",
+        "≤",
+        ">",
+        "<",
+        "＞",
+        "＜",
+        "不少于",
+        "不超过",
+        "至多",
+    ];
+    const WORDS: [&str; 15] = [
+        "about",
+        "around",
+        "approx",
+        "roughly",
+        "circa",
+        "nearly",
+        "almost",
+        "over",
+        "under",
+        "more than",
+        "less than",
+        "at least",
+        "at most",
+        "up to",
+        "upto",
+    ];
+    let text = text.trim();
+    if text.starts_with(['~', '～', '〜'])
+        || text.ends_with(['+', '＋'])
+        || MARKS.iter().any(|m| text.contains(m))
+    {
+        return true;
+    }
+    let lower = text.to_ascii_lowercase();
+    WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// The rule every amount in a profile obeys, however it arrived (typed, imported, generated).
@@ -146,6 +300,12 @@ const POWERS_OF_TEN: [u128; 10] =
 /// evaluation compares some thirty numbers; `Decimal::cmp` took a sixth of its time.
 #[cfg_attr(not(target_arch = "wasm32"), inline)]
 #[cfg_attr(target_arch = "wasm32", inline(never))]
+/// Whether an amount is a whole number (a count). Through `trunc`, which the page has already:
+/// `fract` would add 1.9 KB of wasm.
+pub fn is_whole(amount: Decimal) -> bool {
+    compare(amount.trunc(), amount).is_eq()
+}
+
 pub fn compare(a: Decimal, b: Decimal) -> Ordering {
     let (scale_a, scale_b) = (a.scale(), b.scale());
     if a.is_sign_negative() || b.is_sign_negative() || scale_a.abs_diff(scale_b) > 9 {
@@ -379,6 +539,56 @@ mod tests {
         assert_eq!(parse_amount("1000000000000000", Unit::Yuan), Ok(Some(MAX_AMOUNT)));
         assert_eq!(check_amount(d("1000000000000000.00")), Ok(()));
         assert_eq!(check_amount(d("1000000000000000.01")), Err(AmountProblem::TooLarge));
+    }
+
+    #[test]
+    fn splits_a_range_after_a_digit_only() {
+        let cases = [
+            ("200-300", Some(("200", "300"))),
+            ("200 – 300", Some(("200 ", " 300"))),
+            ("200万—300万", Some(("200万", "300万"))),
+            ("２００～３００", Some(("２００", "３００"))),
+            ("200至300", Some(("200", "300"))),
+            ("200 to 300", Some(("200 ", " 300"))),
+            ("200 TO", Some(("200 ", ""))),
+            ("-200-300", Some(("-200", "300"))),
+            ("-200", None),
+            ("－２００", None),
+            ("~200", None),
+            ("200", None),
+            ("200 tons", None),
+            ("200to300", None),
+            ("up to 300", None),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(split_range(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_unit_on_the_high_end_only_is_both_ends() {
+        let range = |low: &str, high: &str, unit| parse_range(low, high, unit);
+        assert_eq!(range("200", "300万", Unit::Yuan), Ok((d("2000000"), d("3000000"))));
+        assert_eq!(range("200", "300 万 元", Unit::Yuan), Ok((d("2000000"), d("3000000"))));
+        assert_eq!(range("0.02", "0.03亿元", Unit::Yuan), Ok((d("2000000"), d("3000000"))));
+        assert_eq!(range("200", "300元", Unit::Wan), Ok((d("200"), d("300"))));
+        assert_eq!(range("200万", "3000000", Unit::Yuan), Ok((d("2000000"), d("3000000"))));
+        assert_eq!(range("200万", "300", Unit::Yuan), Ok((d("2000000"), d("300"))));
+        assert_eq!(range("200", "300", Unit::Wan), Ok((d("2000000"), d("3000000"))));
+        assert_eq!(range("200", "", Unit::Yuan), Err(AmountProblem::RangeEnd));
+        assert_eq!(range(" ", "300", Unit::Yuan), Err(AmountProblem::RangeEnd));
+        assert_eq!(range("约200", "300", Unit::Yuan), Err(AmountProblem::Approximate));
+        assert_eq!(range("x", "300", Unit::Yuan), Err(AmountProblem::NotANumber));
+    }
+
+    #[test]
+    fn approximate_figures_are_not_numbers_nor_ranges() {
+        for text in ["about 250万", "AROUND 250", "约250万", "250万左右", "~250", "250+", "250以上", "≈250"]
+        {
+            assert_eq!(parse_amount(text, Unit::Yuan), Err(AmountProblem::Approximate), "{text:?}");
+        }
+        assert_eq!(parse_amount("+250", Unit::Yuan), Ok(Some(d("250"))));
     }
 
     #[test]

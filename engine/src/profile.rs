@@ -42,11 +42,44 @@ pub enum Value<'p> {
     Choice(&'p str),
     Text(&'p str),
     CreditCode(&'p CreditCode),
+    /// A money or count answer known to lie between `low` and `high` (both included): "200万–300万".
+    Range {
+        low: Decimal,
+        high: Decimal,
+    },
 }
 
 impl Value<'_> {
     pub fn is_known(&self) -> bool {
         !matches!(self, Value::Unknown)
+    }
+
+    /// The value as one to write back (a copy of an answer into another profile).
+    pub fn to_new(&self) -> NewValue {
+        match *self {
+            Value::Unknown => NewValue::Unknown,
+            Value::Bool(b) => NewValue::Bool(b),
+            Value::Count(n) => NewValue::Count(n),
+            Value::Money(m) => NewValue::Money(m),
+            Value::Year(y) => NewValue::Year(y),
+            Value::Date(d) => NewValue::Date(d),
+            Value::Choice(c) => NewValue::Choice(c.to_string()),
+            Value::Text(t) => NewValue::Text(t.to_string()),
+            Value::CreditCode(c) => NewValue::CreditCode(c.clone()),
+            Value::Range { low, high } => NewValue::Range { low, high },
+        }
+    }
+
+    /// A number (money, count) or a range of them as its two ends: an exact value is a range of
+    /// zero width. `None` for anything else, unknown included.
+    #[inline]
+    pub fn interval(&self) -> Option<(Decimal, Decimal)> {
+        match *self {
+            Value::Money(m) => Some((m, m)),
+            Value::Count(n) => Some((Decimal::from(n), Decimal::from(n))),
+            Value::Range { low, high } => Some((low, high)),
+            _ => None,
+        }
     }
 
     /// Numbers (counts, money, years) as a `Decimal`, for threshold tests.
@@ -72,6 +105,11 @@ pub enum NewValue {
     Choice(String),
     Text(String),
     CreditCode(CreditCode),
+    /// A money or count answer between two figures, both included (counts: whole numbers).
+    Range {
+        low: Decimal,
+        high: Decimal,
+    },
 }
 
 impl NewValue {
@@ -86,6 +124,7 @@ impl NewValue {
             NewValue::Choice(c) => Value::Choice(c),
             NewValue::Text(t) => Value::Text(t),
             NewValue::CreditCode(c) => Value::CreditCode(c),
+            NewValue::Range { low, high } => Value::Range { low: *low, high: *high },
         }
     }
 }
@@ -213,6 +252,9 @@ impl Profile {
 impl FieldKind {
     /// Whether a value may be written into a field of this kind (used by tests and the form).
     pub fn accepts(self, value: &NewValue) -> bool {
+        if let (FieldKind::Count, NewValue::Range { low, high }) = (self, value) {
+            return crate::money::is_whole(*low) && crate::money::is_whole(*high);
+        }
         matches!(
             (self, value),
             (_, NewValue::Unknown)
@@ -221,7 +263,7 @@ impl FieldKind {
                 | (FieldKind::Bool, NewValue::Bool(_))
                 | (FieldKind::Year, NewValue::Year(_))
                 | (FieldKind::Date, NewValue::Date(_))
-                | (FieldKind::Money, NewValue::Money(_))
+                | (FieldKind::Money, NewValue::Money(_) | NewValue::Range { .. })
                 | (FieldKind::Count, NewValue::Count(_))
                 | (FieldKind::Choice, NewValue::Choice(_))
         )

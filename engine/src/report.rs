@@ -54,6 +54,9 @@ pub enum Verdict {
     Undetermined,
     /// The profile has no such section: the company said this does not concern it.
     NotApplicable,
+    /// A threshold falls inside a range the company gave: eligible on one side of it, not on the
+    /// other. The condition says which; the amount is a band from nothing up.
+    Depends,
 }
 
 /// The money side of an outcome.
@@ -70,6 +73,61 @@ pub enum Amount {
     CaseByCase,
     /// The rules give no formula; the amount follows separate matching rules.
     PerSeparateRules,
+    /// Between two figures, because an input is a range or is not given.
+    Band(Band),
+    /// A competitive programme's band of ceilings.
+    CeilingBand(Band),
+}
+
+/// From `low` to `high`, both included; `high` is `None` where nothing bounds the figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Band {
+    pub low: Decimal,
+    pub high: Option<Decimal>,
+}
+
+/// In JSON a band of one figure is that figure (as exact amounts always were), else
+/// `{"low": …, "high": …}` with `high` null where nothing bounds it.
+impl Serialize for Band {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if let Some(one) = self.single() {
+            return Serialize::serialize(&one, serializer);
+        }
+        let mut band = serializer.serialize_struct("Band", 2)?;
+        band.serialize_field("low", &self.low)?;
+        band.serialize_field("high", &self.high)?;
+        band.end()
+    }
+}
+
+impl Band {
+    pub const ZERO: Band = Band { low: Decimal::ZERO, high: Some(Decimal::ZERO) };
+
+    pub fn exact(yuan: Decimal) -> Band {
+        Band { low: yuan, high: Some(yuan) }
+    }
+
+    /// The one figure, when both ends are the same.
+    pub fn single(&self) -> Option<Decimal> {
+        self.high.filter(|h| crate::money::compare(*h, self.low).is_eq())
+    }
+
+    /// Both ends added, each to each. `None` on overflow.
+    pub fn plus(self, other: Band) -> Option<Band> {
+        let high = match (self.high, other.high) {
+            (Some(a), Some(b)) => Some(crate::money::add(a, b)?),
+            _ => None,
+        };
+        Some(Band { low: crate::money::add(self.low, other.low)?, high })
+    }
+}
+
+/// A band is a figure when both its ends are that figure.
+impl PartialEq<Decimal> for Band {
+    fn eq(&self, yuan: &Decimal) -> bool {
+        self.single().is_some_and(|one| crate::money::compare(one, *yuan).is_eq())
+    }
 }
 
 impl Amount {
@@ -80,12 +138,36 @@ impl Amount {
         }
     }
 
+    /// A figure or a band as its two ends; `None` for no figure at all.
+    pub fn band(&self) -> Option<Band> {
+        match *self {
+            Amount::RuleBased(y) | Amount::Ceiling(y) => Some(Band::exact(y)),
+            Amount::Band(band) | Amount::CeilingBand(band) => Some(band),
+            _ => None,
+        }
+    }
+
+    pub fn is_ceiling(&self) -> bool {
+        matches!(self, Amount::Ceiling(_) | Amount::CeilingBand(_))
+    }
+
     /// The same kind of amount with another figure (after a limit across programmes).
     pub fn with_yuan(self, yuan: Decimal) -> Amount {
         match self {
             Amount::RuleBased(_) => Amount::RuleBased(yuan),
             Amount::Ceiling(_) => Amount::Ceiling(yuan),
             other => other,
+        }
+    }
+
+    /// The same kind of amount with another band: a band of zero width is a single figure.
+    pub fn with_band(self, band: Band) -> Amount {
+        let ceiling = self.is_ceiling();
+        match (band.single(), ceiling) {
+            (Some(y), false) => Amount::RuleBased(y),
+            (Some(y), true) => Amount::Ceiling(y),
+            (None, false) => Amount::Band(band),
+            (None, true) => Amount::CeilingBand(band),
         }
     }
 }
@@ -135,12 +217,27 @@ pub enum Status {
     Unknown,
     /// A declaration left unknown: assumed met, listed for the applicant to confirm.
     Assumed,
+    /// A threshold inside a range the company gave: met on one side of it only.
+    Depends,
 }
 
 #[derive(Debug, Clone)]
 pub struct Checked<'r> {
     pub condition: &'r Condition,
     pub status: Status,
+    /// For `Depends`: the range that crosses the threshold.
+    pub crossing: Option<Crossing>,
+}
+
+/// A range that a threshold falls inside: "more than 200 needed: your range 150–250 crosses it".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Crossing {
+    pub field: Field,
+    pub low: Decimal,
+    pub high: Decimal,
+    pub threshold: Decimal,
+    /// "more than" rather than "at least".
+    pub strict: bool,
 }
 
 /// One line of a calculation, carrying the numbers it shows.
@@ -229,6 +326,24 @@ pub enum Step {
     Fixed {
         amount: Decimal,
     },
+    /// An input of a band: a range the company gave (`high` its top), or not given (`high`
+    /// `None`: counted as nothing at the low end, unbounded at the high end).
+    Input {
+        field: Field,
+        low: Decimal,
+        high: Option<Decimal>,
+    },
+    /// The lines that follow work out the low end (`high` false) or the high end of a band.
+    End {
+        high: bool,
+    },
+    /// The high end with an input not given (`missing`): whatever it is, at most the cap, which
+    /// is `more` above the low end.
+    UpToCap {
+        cap: Decimal,
+        more: Decimal,
+        missing: Field,
+    },
     PerSeparateRules {
         field: Field,
         estimate: Option<Decimal>,
@@ -245,7 +360,7 @@ pub enum Note<'r> {
     CapReadings {
         taken: &'r CapReading,
         /// The other readings with their amounts (at most 2 in the rule data).
-        others: SmallVec<[(&'r CapReading, Decimal); 2]>,
+        others: SmallVec<[(&'r CapReading, Band); 2]>,
     },
     /// An amount was not entered; a published figure was assumed.
     Prefilled(&'r Prefill),
@@ -267,12 +382,12 @@ pub enum Note<'r> {
     /// A rate that depends on a condition not yet known: the amount if it holds.
     RateIfCondition {
         rate: &'r ConditionalRate,
-        amount: Decimal,
+        amount: Band,
     },
     /// Another reading of the rate or cap, and the amount it would give.
     Alternative {
         alternative: &'r Alternative,
-        amount: Decimal,
+        amount: Band,
     },
     /// The ceilings of every tier, when the tier is not known.
     Tiers(&'r [Tier]),
@@ -281,7 +396,7 @@ pub enum Note<'r> {
     /// A cap that depends on a condition not yet known: the amount if it holds.
     CapIfCondition {
         cap: &'r ConditionalCap,
-        amount: Decimal,
+        amount: Band,
     },
     /// The cap of a dated period, with what the period says.
     CapPeriod(&'r DatedAmount),
@@ -290,7 +405,7 @@ pub enum Note<'r> {
     CombinedCeiling {
         ceiling: &'r CombinedCeiling,
         assumed: bool,
-        without: Decimal,
+        without: Band,
         /// The ceiling's base is not given: what is left under it cannot be worked out, and the
         /// amount waits for it.
         base_unknown: bool,
@@ -298,7 +413,7 @@ pub enum Note<'r> {
     /// A yearly cap per company cut this amount; `without` is the amount before.
     CompanyCap {
         cap: &'r CompanyCap,
-        without: Decimal,
+        without: Band,
     },
     /// This programme pays on the same money as another.
     Overlap(&'r Overlap),
@@ -327,10 +442,11 @@ pub enum Shortfall {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Totals {
     pub level: Level,
-    /// Eligible, non-competitive amounts: what the rules allow without ranking.
-    pub rule_based: Decimal,
+    /// Eligible, non-competitive amounts: what the rules allow without ranking (a band where an
+    /// amount is one).
+    pub rule_based: Band,
     /// Eligible competitive ceilings: never added to `rule_based`, since ranking decides.
-    pub competitive_ceilings: Decimal,
+    pub competitive_ceilings: Band,
     pub eligible: usize,
     pub undetermined: usize,
 }

@@ -25,7 +25,7 @@ pub fn profile_schema(library: &Library) -> Value {
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Company profile for the Guangdong AI & robotics subsidy estimator",
-        "description": "Answers keyed by question id. Every answer may be absent or null, meaning unknown: the estimator then says the verdict is undetermined rather than assuming zero. Money is in yuan, as a string or a number, at most two decimals. `topics` lists the optional topics that apply to the company (an answer in a topic also switches it on). Files of format_version 1 (one object per section) are read too, and migrated.",
+        "description": "Answers keyed by question id. Every answer may be absent or null, meaning unknown: the estimator then says the verdict is undetermined rather than assuming zero. Money is in yuan, as a string or a number, at most two decimals. A money or count answer known only roughly may be a range {\"low\": …, \"high\": …}, both ends included: the estimate is then a band. `topics` lists the optional topics that apply to the company (an answer in a topic also switches it on). Files of format_version 1 (one object per section) are read too, and migrated.",
         "type": "object",
         "required": ["format_version"],
         "additionalProperties": false,
@@ -57,6 +57,17 @@ pub fn profile_schema(library: &Library) -> Value {
     })
 }
 
+/// A rough figure: `{"low": …, "high": …}`, both ends included, low not above high (which the
+/// schema cannot say and the estimator checks).
+fn range(end: &Value) -> Value {
+    json!({
+        "type": "object",
+        "required": ["low", "high"],
+        "additionalProperties": false,
+        "properties": { "low": end, "high": end },
+    })
+}
+
 fn question_schema(question: &Question) -> Value {
     let description = format!("{} / {}.", question.label.get(Lang::En), question.label.get(Lang::Zh));
     let mut schema = match question.kind {
@@ -73,13 +84,19 @@ fn question_schema(question: &Question) -> Value {
         FieldKind::Date => {
             json!({ "type": ["string", "null"], "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
         }
-        FieldKind::Money => json!({
-            "type": ["string", "number", "null"],
-            "pattern": "^[0-9]+(\\.[0-9]{1,2})?$",
-            "minimum": 0,
-            "maximum": MAX_AMOUNT.to_string().parse::<u64>().unwrap_or(u64::MAX),
-        }),
-        FieldKind::Count => json!({ "type": ["integer", "null"], "minimum": 0, "maximum": MAX_COUNT }),
+        FieldKind::Money => {
+            let amount = json!({
+                "type": ["string", "number"],
+                "pattern": "^[0-9]+(\\.[0-9]{1,2})?$",
+                "minimum": 0,
+                "maximum": MAX_AMOUNT.to_string().parse::<u64>().unwrap_or(u64::MAX),
+            });
+            json!({ "anyOf": [amount, range(&amount), { "type": "null" }] })
+        }
+        FieldKind::Count => {
+            let count = json!({ "type": "integer", "minimum": 0, "maximum": MAX_COUNT });
+            json!({ "anyOf": [count, range(&count), { "type": "null" }] })
+        }
         FieldKind::Choice => {
             let mut ids: Vec<Value> = question.choices.iter().map(|c| json!(c.id)).collect();
             ids.push(Value::Null);

@@ -7,9 +7,8 @@ use crate::fields::Field;
 use crate::lang::Lang;
 use crate::money::format_yuan;
 use crate::profile::Profile;
-use crate::report::{Amount, Report, Status, Verdict};
+use crate::report::{Amount, Band, Report, Status, Verdict};
 use crate::rules::{Confidence, Level};
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -20,6 +19,8 @@ pub struct ReportView {
     pub as_of: String,
     /// The company section as entered, label and value.
     pub company: Vec<Entry>,
+    /// The answers given as ranges: every figure that uses them is a band.
+    pub ranges: Vec<Entry>,
     pub programmes: Vec<ProgrammeView>,
     /// One per level that has programmes, province first.
     pub totals: Vec<TotalsView>,
@@ -101,9 +102,9 @@ pub struct ConditionView {
 pub struct TotalsView {
     pub level: Level,
     pub level_label: String,
-    pub rule_based: Decimal,
+    pub rule_based: Band,
     pub rule_based_label: String,
-    pub competitive_ceilings: Decimal,
+    pub competitive_ceilings: Band,
     pub competitive_ceilings_label: String,
     pub eligible: usize,
     pub undetermined: usize,
@@ -154,8 +155,25 @@ impl ReportView {
                 let (pack, p) = (o.pack, o.programme);
                 let competitive = p.competitive.is_some();
                 let mut amount_label = amount_label(&o.amount, lang);
-                if o.verdict == Verdict::Undetermined && o.amount.yuan().is_some() {
-                    amount_label = format!("{}{amount_label}", lang.pick("若符合：", "if eligible: "));
+                if o.verdict == Verdict::Undetermined {
+                    if let Some(band) = o.amount.band() {
+                        // Partly known: what is known gives at least the low end.
+                        if let (false, Some(high), None) = (band.low.is_zero(), band.high, band.single()) {
+                            amount_label = match lang {
+                                Lang::Zh => format!(
+                                    "至少 {}，最高 {}",
+                                    format_yuan(band.low, lang),
+                                    format_yuan(high, lang)
+                                ),
+                                Lang::En => format!(
+                                    "at least {}, up to {}",
+                                    format_yuan(band.low, lang),
+                                    format_yuan(high, lang)
+                                ),
+                            };
+                        }
+                        amount_label = format!("{}{amount_label}", lang.pick("若符合：", "if eligible: "));
+                    }
                 }
                 let verdict_label = if o.not_in_force.is_some() {
                     lang.pick("不符合（文件不在有效期内）", "Not eligible (document not in force)")
@@ -200,7 +218,10 @@ impl ReportView {
                             id: c.condition.id.clone(),
                             status: c.status,
                             mark: status_mark(c.status).to_string(),
-                            status_label: status_label(c.status, lang).to_string(),
+                            status_label: match &c.crossing {
+                                Some(crossing) => crossing_text(crossing, library, lang),
+                                None => status_label(c.status, lang).to_string(),
+                            },
                             text: c.condition.text.get(lang).to_string(),
                             citation: pack
                                 .citation(&c.condition.cite)
@@ -237,8 +258,14 @@ impl ReportView {
             .filter(|f| profile.get(*f).is_known())
             .map(entry)
             .collect();
+        let ranges = profile
+            .known_fields()
+            .filter(|f| matches!(profile.get(*f), crate::profile::Value::Range { .. }))
+            .map(entry)
+            .collect();
         ReportView {
             lang,
+            ranges,
             packs: report
                 .packs
                 .iter()
@@ -261,9 +288,9 @@ impl ReportView {
                     level: t.level,
                     level_label: level_label(t.level, lang).to_string(),
                     rule_based: t.rule_based,
-                    rule_based_label: format_yuan(t.rule_based, lang),
+                    rule_based_label: band_text(t.rule_based, lang),
                     competitive_ceilings: t.competitive_ceilings,
-                    competitive_ceilings_label: format_yuan(t.competitive_ceilings, lang),
+                    competitive_ceilings_label: band_text(t.competitive_ceilings, lang),
                     eligible: t.eligible,
                     undetermined: t.undetermined,
                     note: lang

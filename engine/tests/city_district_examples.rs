@@ -12,7 +12,7 @@ use common::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use subsidy_engine::profile::NewValue;
-use subsidy_engine::report::{Amount, Note, Report, Status, Step, Verdict};
+use subsidy_engine::report::{Amount, Band, Note, Report, Status, Step, Verdict};
 use subsidy_engine::rules::{Level, Library};
 use subsidy_engine::view::ReportView;
 use subsidy_engine::{evaluate, Date, Lang, Profile};
@@ -190,7 +190,7 @@ fn ceiling_notes(report: &Report<'static>, id: &str) -> Vec<(bool, Decimal, bool
         .iter()
         .filter_map(|n| match n {
             Note::CombinedCeiling { assumed, without, base_unknown, .. } => {
-                Some((*assumed, *without, *base_unknown))
+                Some((*assumed, one(*without), *base_unknown))
             }
             _ => None,
         })
@@ -198,7 +198,11 @@ fn ceiling_notes(report: &Report<'static>, id: &str) -> Vec<(bool, Decimal, bool
 }
 
 fn levels(report: &Report<'_>) -> Vec<(Level, Decimal, Decimal, usize)> {
-    report.totals.iter().map(|t| (t.level, t.rule_based, t.competitive_ceilings, t.eligible)).collect()
+    report
+        .totals
+        .iter()
+        .map(|t| (t.level, one(t.rule_based), one(t.competitive_ceilings), t.eligible))
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -381,7 +385,7 @@ fn zhuhai_compute_at_its_cap_and_with_each_cap_reading() {
         .notes
         .iter()
         .filter_map(|n| match n {
-            Note::CapIfCondition { cap, amount } => Some((cap.cap, *amount)),
+            Note::CapIfCondition { cap, amount } => Some((cap.cap, one(*amount))),
             _ => None,
         })
         .collect();
@@ -419,11 +423,13 @@ fn zhuhai_filing_awards_at_their_caps() {
     per_item_edges(&base, "ZH-FILING-ALGO", "zhuhai_filing.new_algorithms", "20000", "50000");
     // No filing: nothing, but a clear figure.
     assert_eq!(result(&base, "ZH-FILING-MODEL"), (Verdict::Eligible, rule_based("0")));
-    // The count not given: undetermined, and the count is what is missing.
+    // The count not given: undetermined, the count is what is missing, and the amount is at
+    // most the cap, whatever the count.
     let unknown_count = with(base, &[("zhuhai_filing.new_models", unknown())]);
     let report = on(&unknown_count);
     let o = outcome(&report, "ZH-FILING-MODEL");
-    assert_eq!((o.verdict, o.amount), (Verdict::Undetermined, Amount::None));
+    let up_to = Band { low: yuan("0"), high: Some(yuan("500000")) };
+    assert_eq!((o.verdict, o.amount), (Verdict::Undetermined, Amount::Band(up_to)));
     assert_eq!(o.missing.as_slice(), [field("zhuhai_filing.new_models")]);
 }
 
@@ -786,7 +792,7 @@ fn combined_ceiling_partly_reached_not_reached_and_not_applying() {
         ],
     );
     assert_eq!(
-        totals(&report, Level::City).rule_based + totals(&report, Level::District).rule_based,
+        one(totals(&report, Level::City).rule_based) + one(totals(&report, Level::District).rule_based),
         yuan("15000000")
     );
     // A district claim of 3,000,000 fits in what is left: kept, and the line says so.
@@ -896,9 +902,11 @@ fn combined_ceiling_with_the_contract_amount_unknown_waits_for_it() {
     let report = report_on(&profile, as_of);
     let sz = outcome(&report, "SZ-COMPUTE");
     assert_eq!(sz.verdict, Verdict::Undetermined);
-    // What is left to the district voucher is not known until the contract amount is.
+    // What is left to the district voucher is not known until the contract amount is: anything
+    // up to its own amount.
     let lg = outcome(&report, "LG-COMPUTE");
-    assert_eq!((lg.verdict, lg.amount), (Verdict::Undetermined, Amount::None));
+    let up_to = Band { low: yuan("0"), high: Some(yuan("3000000")) };
+    assert_eq!((lg.verdict, lg.amount), (Verdict::Undetermined, Amount::Band(up_to)));
     assert_eq!(lg.missing.as_slice(), [field("compute_rental.contract_amount")]);
     assert_eq!(ceiling_notes(&report, "LG-COMPUTE"), [(false, yuan("3000000"), true)]);
     let (e, z) = both_on(&profile, "LG-COMPUTE", as_of);
@@ -915,7 +923,7 @@ fn combined_ceiling_with_the_contract_amount_unknown_waits_for_it() {
     let report = report_on(&unlisted, as_of);
     assert_eq!(outcome(&report, "SZ-COMPUTE").verdict, Verdict::NotEligible);
     let lg = outcome(&report, "LG-COMPUTE");
-    assert_eq!((lg.verdict, lg.amount), (Verdict::Undetermined, Amount::None));
+    assert_eq!((lg.verdict, lg.amount), (Verdict::Undetermined, Amount::Band(up_to)));
     let given = with(unlisted, &[("compute_rental.contract_amount", money("10000000"))]);
     assert_eq!(result_on(&given, "LG-COMPUTE", as_of), (Verdict::Eligible, rule_based("3000000")));
 }
@@ -1023,7 +1031,7 @@ fn haizhu_yearly_cap_per_company() {
         ],
     );
     let district = report.totals.iter().find(|t| t.level == Level::District).unwrap();
-    assert_eq!((district.rule_based, district.competitive_ceilings), (yuan("1200000"), yuan("4800000")));
+    assert_eq!((district.rule_based, district.competitive_ceilings), (exact("1200000"), exact("4800000")));
     // A cap of 1,100,000: the scenario gets nothing, the algorithm award 100,000.
     let library = haizhu_with_cap("1100000");
     let profile = all_three_haizhu(&library);
@@ -1130,7 +1138,7 @@ fn programmes_of_one_level_on_the_same_money_count_once_in_its_total() {
     }
     // ... but the city total counts the larger only.
     let city = report.totals.iter().find(|t| t.level == Level::City).unwrap();
-    assert_eq!((city.rule_based, city.eligible), (yuan("2000000"), 2));
+    assert_eq!((city.rule_based, city.eligible), (exact("2000000"), 2));
 }
 
 #[test]

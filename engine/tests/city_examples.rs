@@ -46,7 +46,10 @@ fn c01_compute_voucher_at_half_the_contract() {
     let zh = words_on(&profile, "SZ-COMPUTE", Lang::Zh, city_as_of());
     assert!(zh.contains("50% × 8,000,000 元 = 4,000,000 元"), "{zh}");
     let city = totals(&report, Level::City);
-    assert_eq!((city.rule_based, city.competitive_ceilings, city.eligible), (yuan("4000000"), yuan("0"), 1));
+    assert_eq!(
+        (city.rule_based, city.competitive_ceilings, city.eligible),
+        (exact("4000000"), exact("0"), 1)
+    );
     assert_eq!(province(&report).rule_based, yuan("0"));
     others_not_applicable(&report, "SZ-COMPUTE");
 }
@@ -97,7 +100,7 @@ fn c03_compute_voucher_in_longgang_without_a_founding_date() {
             _ => None,
         })
         .collect();
-    assert_eq!(if_startup, [(yuan("0.60"), yuan("6000000"))]);
+    assert_eq!(if_startup, [(yuan("0.60"), exact("6000000"))]);
     assert!(o.missing.is_empty(), "the rate is not a condition: nothing is missing");
     let en = words_on(&profile, "SZ-COMPUTE", Lang::En, as_of);
     assert!(
@@ -127,7 +130,7 @@ fn c07_model_voucher_cap_reading() {
             _ => None,
         })
         .collect();
-    assert_eq!(others, [(Some(yuan("2000000")), yuan("1500000"))]);
+    assert_eq!(others, [(Some(yuan("2000000")), exact("1500000"))]);
     assert!(o.notes.iter().any(|n| matches!(n, Note::Reading(r) if r.id == "model_cap")));
     let en = words_on(&profile, "SZ-MODEL", Lang::En, city_as_of());
     assert!(en.contains("30% × ¥5,000,000 = ¥1,500,000"), "{en}");
@@ -175,7 +178,7 @@ fn c09_compute_voucher_after_the_measures_lapsed() {
     assert_eq!(o.not_in_force.map(|d| d.number.as_str()), Some("深工信规〔2024〕13号"));
     assert_eq!(o.would_have_been, Amount::RuleBased(yuan("4000000")));
     let city = totals(&report, Level::City);
-    assert_eq!((city.rule_based, city.eligible, city.undetermined), (yuan("0"), 0, 0));
+    assert_eq!((city.rule_based, city.eligible, city.undetermined), (exact("0"), 0, 0));
     let en = words_on(&profile, "SZ-COMPUTE", Lang::En, as_of);
     assert!(
         en.contains("Not eligible: the as-of date 2026-12-20 is outside the period of force of 深工信规〔2024〕13号 (2024-12-18 – 2026-12-17)"),

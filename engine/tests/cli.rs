@@ -483,3 +483,62 @@ fn every_example_profile_of_format_1_is_still_read() {
         assert!(out.status.success(), "{name}: {}", text(&out.stderr));
     }
 }
+
+/// A benchmark project whose investment is known only roughly (¥2,000,000 – ¥3,000,000), and an
+/// innovation centre whose software cost is not given.
+const ROUGH: &str = r#"{"format_version": 2, "topics": ["benchmark_project", "innovation_centre"], "answers": {"company.city": "huizhou", "company.registered_in_guangdong": true, "company.ai_robotics_field": true, "benchmark_project.applicant_type": "manufacturer", "benchmark_project.start_date": "2023-03-01", "benchmark_project.completion_date": "2025-05-31", "benchmark_project.investment": {"low": "2000000", "high": "3000000"}, "benchmark_project.in_guangdong": true, "benchmark_project.independent_legal_person": true, "benchmark_project.compliance_clean": true, "benchmark_project.quantified_results": true, "innovation_centre.level": "national", "innovation_centre.approval_year": 2025, "innovation_centre.operating": true, "innovation_centre.equipment_cost": "95500000"}}"#;
+
+#[test]
+fn ranges_in_a_profile_file_give_bands_in_json_text_and_batch_records() {
+    let out = estimate(&["-", "--as-of", "2026-03-01", "--lang", "en", "--format", "json"], ROUGH);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let programme =
+        |id: &str| json["programmes"].as_array().unwrap().iter().find(|p| p["id"] == id).unwrap().clone();
+    let p3 = programme("P3");
+    assert_eq!(
+        p3["amount"],
+        serde_json::json!({"kind": "ceiling_band", "yuan": {"low": "600000", "high": "900000"}})
+    );
+    assert_eq!(p3["amount_label"], "a ceiling of ¥600,000 – ¥900,000");
+    let p1 = programme("P1");
+    assert_eq!(p1["verdict"], "undetermined");
+    assert_eq!(
+        p1["amount"],
+        serde_json::json!({"kind": "band", "yuan": {"low": "38200000", "high": "50000000"}})
+    );
+    assert_eq!(
+        json["totals"][0]["competitive_ceilings"],
+        serde_json::json!({"low": "600000", "high": "900000"})
+    );
+    assert_eq!(json["ranges"][0]["field"], "benchmark_project.investment");
+
+    let out = estimate(&["-", "--as-of", "2026-03-01", "--lang", "en"], ROUGH);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("a ceiling of ¥600,000 – ¥900,000"), "{stdout}");
+    assert!(stdout.contains("if eligible: at least ¥38,200,000, up to ¥50,000,000"), "{stdout}");
+
+    let out = estimate(&["--batch", "--as-of", "2026-03-01"], format!("{ROUGH}\n"));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let record: serde_json::Value = serde_json::from_str(text(&out.stdout).lines().next().unwrap()).unwrap();
+    let p3 = record["programmes"].as_array().unwrap().iter().find(|p| p["id"] == "P3").unwrap();
+    assert_eq!(
+        p3["amount"],
+        serde_json::json!({"kind": "ceiling_band", "yuan": {"low": "600000", "high": "900000"}})
+    );
+    assert_eq!(
+        record["totals"][0]["competitive_ceilings"],
+        serde_json::json!({"low": "600000", "high": "900000"})
+    );
+}
+
+#[test]
+fn a_reversed_range_in_a_profile_file_exits_2_naming_the_field() {
+    let bad =
+        ROUGH.replace(r#"{"low": "2000000", "high": "3000000"}"#, r#"{"low": "3000000", "high": "2000000"}"#);
+    let out = estimate(&["-", "--as-of", "2026-03-01", "--lang", "en"], bad);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("the range's low end is above its high end"), "{stderr}");
+    assert!(stderr.contains("investment"), "{stderr}");
+}

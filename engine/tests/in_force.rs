@@ -50,7 +50,7 @@ fn shenzhen_measures_on_either_side_of_their_period() {
             assert_eq!((o.verdict, o.amount), (Verdict::Eligible, four_million), "{as_of}");
             assert!(o.not_in_force.is_none(), "{as_of}");
             assert_eq!(o.would_have_been, Amount::None, "{as_of}");
-            assert_eq!((city.rule_based, city.eligible), (yuan("4000000"), 1), "{as_of}");
+            assert_eq!((city.rule_based, city.eligible), (exact("4000000"), 1), "{as_of}");
         } else {
             assert_eq!((o.verdict, o.amount), (Verdict::NotEligible, Amount::None), "{as_of}");
             assert_eq!(o.not_in_force.map(|d| d.id.as_str()), Some("sz_ai_2024"), "{as_of}");
@@ -58,7 +58,7 @@ fn shenzhen_measures_on_either_side_of_their_period() {
             assert!(
                 matches!(o.notes[0], Note::NotInForce { would_have_been, .. } if would_have_been == four_million)
             );
-            assert_eq!((city.rule_based, city.eligible), (yuan("0"), 0), "{as_of}");
+            assert_eq!((city.rule_based, city.eligible), (exact("0"), 0), "{as_of}");
         }
         assert_eq!(lapses_days(&o.notes), lapses.into_iter().collect::<Vec<_>>(), "{as_of}");
     }
@@ -88,7 +88,7 @@ fn provincial_programmes_after_the_measures_end_are_not_eligible() {
     assert_eq!(p1.amount, Amount::None);
     assert_eq!(p1.not_in_force.map(|d| d.id.as_str()), Some("measures"));
     assert_eq!(p1.would_have_been, Amount::RuleBased(yuan("7200000")));
-    assert_eq!((province(&report).rule_based, province(&report).eligible), (yuan("0"), 0));
+    assert_eq!((province(&report).rule_based, province(&report).eligible), (exact("0"), 0));
     let view = ReportView::new(&report, &profile, Lang::En);
     assert_eq!(programme_view(&view, "P1").verdict_label, "Not eligible (document not in force)");
     // Within 90 days of 2027-12-31 both documents say they lapse.
@@ -104,9 +104,11 @@ fn an_undetermined_or_failed_programme_out_of_force_has_nothing_to_ask() {
     let profile = example("w11-little-giant-award-unknown");
     let report = report_on(&profile, date("2028-03-01"));
     let lg = outcome(&report, "P2-LG");
+    // What it would have given is information only: up to the most the match allows.
+    let up_to = subsidy_engine::report::Band { low: yuan("0"), high: Some(yuan("1000000")) };
     assert_eq!(
         (lg.verdict, lg.amount, lg.would_have_been),
-        (Verdict::NotEligible, Amount::None, Amount::None)
+        (Verdict::NotEligible, Amount::None, Amount::Band(up_to))
     );
     assert!(lg.missing.is_empty());
     assert!(report.missing.is_empty());
@@ -155,7 +157,7 @@ fn a_document_without_a_published_end_says_so() {
         "{en}"
     );
     let city = totals(&report, Level::City);
-    assert_eq!((city.rule_based, city.competitive_ceilings), (yuan("0"), yuan("5000000")));
+    assert_eq!((city.rule_based, city.competitive_ceilings), (exact("0"), exact("5000000")));
     // Before its start it is not in force, whatever the other document says.
     let report = report_on(&profile, date("2025-07-20"));
     let o = outcome(&report, "SZ-GOVSCENE");
@@ -250,7 +252,7 @@ fn totals_are_kept_per_level() {
     let p = province(&report);
     assert_eq!(
         (p.rule_based, p.competitive_ceilings, p.eligible, p.undetermined),
-        (yuan("7200000"), yuan("0"), 1, 0)
+        (exact("7200000"), exact("0"), 1, 0)
     );
     let c = totals(&report, Level::City);
     // SZ-COMPUTE 4,000,000 rule-based; SZ-DEMO and SZ-BENCH 30% × 5,000,000 = 1,500,000 each,
@@ -259,7 +261,7 @@ fn totals_are_kept_per_level() {
     assert_eq!(outcome(&report, "SZ-BENCH").amount, Amount::Ceiling(yuan("1500000")));
     assert_eq!(
         (c.rule_based, c.competitive_ceilings, c.eligible, c.undetermined),
-        (yuan("4000000"), yuan("3000000"), 3, 0)
+        (exact("4000000"), exact("3000000"), 3, 0)
     );
     // Each level's totals are the sums of its own outcomes.
     for t in &report.totals {
@@ -273,7 +275,12 @@ fn totals_are_kept_per_level() {
                 })
                 .sum::<rust_decimal::Decimal>()
         };
-        assert_eq!((t.rule_based, t.competitive_ceilings), (sum(false), sum(true)), "{:?}", t.level);
+        assert_eq!(
+            (one(t.rule_based), one(t.competitive_ceilings)),
+            (sum(false), sum(true)),
+            "{:?}",
+            t.level
+        );
     }
     let view = ReportView::new(&report, &profile, Lang::En);
     let labels: Vec<(&str, &str, &str)> = view
@@ -289,5 +296,5 @@ fn totals_are_kept_per_level() {
     let later = report_on(&profile, date("2026-12-18"));
     assert_eq!(province(&later).rule_based, yuan("7200000"));
     let c = totals(&later, Level::City);
-    assert_eq!((c.rule_based, c.competitive_ceilings, c.eligible), (yuan("0"), yuan("0"), 0));
+    assert_eq!((c.rule_based, c.competitive_ceilings, c.eligible), (exact("0"), exact("0"), 0));
 }

@@ -330,8 +330,8 @@ proptest! {
                     }
                 }
                 for totals in &report.totals {
-                    prop_assert!(totals.rule_based >= Decimal::ZERO);
-                    prop_assert!(totals.competitive_ceilings >= Decimal::ZERO);
+                    prop_assert!(totals.rule_based.low >= Decimal::ZERO);
+                    prop_assert!(totals.competitive_ceilings.low >= Decimal::ZERO);
                 }
                 for lang in Lang::ALL {
                     let view = ReportView::new(&report, &profile, lang);
@@ -413,6 +413,8 @@ proptest! {
         // sum, and is equal to it where no pack that applies pairs two programmes.
         let paired = report.packs.iter().any(|p| !p.overlaps.is_empty());
         for totals in &report.totals {
+            // Exact answers: every eligible amount, and so every total, is one figure.
+            let (total_rule_based, total_ceilings) = (one(totals.rule_based), one(totals.competitive_ceilings));
             let parts: Vec<_> = report
                 .outcomes
                 .iter()
@@ -422,12 +424,12 @@ proptest! {
                 parts.iter().filter_map(|o| match o.amount { Amount::RuleBased(y) => Some(y), _ => None }).sum();
             let ceilings: Decimal =
                 parts.iter().filter_map(|o| match o.amount { Amount::Ceiling(y) => Some(y), _ => None }).sum();
-            prop_assert!(totals.rule_based <= rule_based, "{:?}: {} > {}", totals.level, totals.rule_based, rule_based);
-            prop_assert!(totals.competitive_ceilings <= ceilings, "{:?}: {} > {}", totals.level, totals.competitive_ceilings, ceilings);
+            prop_assert!(total_rule_based <= rule_based, "{:?}: {} > {}", totals.level, total_rule_based, rule_based);
+            prop_assert!(total_ceilings <= ceilings, "{:?}: {} > {}", totals.level, total_ceilings, ceilings);
             prop_assert_eq!(totals.eligible, parts.len());
             if !paired {
-                prop_assert_eq!(totals.rule_based, rule_based);
-                prop_assert_eq!(totals.competitive_ceilings, ceilings);
+                prop_assert_eq!(total_rule_based, rule_based);
+                prop_assert_eq!(total_ceilings, ceilings);
             }
         }
     }
@@ -536,4 +538,169 @@ fn the_profiles_drawn_reach_every_limit_across_programmes() {
         cut >= 20 && waiting >= 5 && company >= 20 && overlap >= 5,
         "{cut} {waiting} {company} {overlap}"
     );
+}
+
+/// The profile with its money and count answers made ranges around them, as `spread` says for
+/// each (per mille below and above; `None`: left exact).
+fn roughened(profile: &Profile, spread: &[Option<(u32, u32)>]) -> Profile {
+    let mut out = profile.clone();
+    for (f, spread) in lib().fields().zip(spread) {
+        let (Some((below, above)), Some((v, _))) = (spread, profile.get(f).interval()) else { continue };
+        let whole = lib().kind(f) == FieldKind::Count;
+        let cut = |d: Decimal| {
+            if whole {
+                d.floor()
+            } else {
+                d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero)
+            }
+        };
+        let low = cut(v - v * Decimal::new(i64::from(*below), 3)).max(Decimal::ZERO);
+        let high = cut(v + v * Decimal::new(i64::from(*above), 3) + Decimal::from(*above));
+        out.store(f, NewValue::Range { low, high }).unwrap();
+    }
+    out
+}
+
+/// A completion of a rough profile: each range replaced by a figure inside it, each money or count
+/// question not answered (and with no published figure assumed for it) given one, `at` per mille
+/// of the way.
+fn completed(profile: &Profile, at: &[u32], as_of: Date) -> Profile {
+    let mut out = profile.clone();
+    for (f, at) in lib().fields().zip(at) {
+        let kind = lib().kind(f);
+        if !matches!(kind, FieldKind::Money | FieldKind::Count) || !profile.has_topic(lib().topic_of(f)) {
+            continue;
+        }
+        let (low, high) = match profile.get(f) {
+            Value::Range { low, high } => (low, high),
+            Value::Unknown if subsidy_engine::evaluate::prefill_for(profile, lib(), as_of, f).is_none() => {
+                (Decimal::ZERO, Decimal::from(50_000_000))
+            }
+            _ => continue,
+        };
+        let v = low + (high - low) * Decimal::new(i64::from(*at), 3);
+        let value = if kind == FieldKind::Count {
+            NewValue::Count(
+                u64::try_from(v.floor().mantissa())
+                    .unwrap_or(0)
+                    .min(u64::try_from(high.floor().mantissa()).unwrap_or(0)),
+            )
+        } else {
+            NewValue::Money(v.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero).max(low))
+        };
+        out.store(f, value).unwrap();
+    }
+    out
+}
+
+/// Ranges across two thresholds (more than 200 enterprises; a contract of at least ¥500,000),
+/// which random spreads seldom cross.
+fn across_thresholds(mut profile: Profile) -> Profile {
+    let across = [
+        ("open_source.enterprises_served", "150", "250"),
+        ("compute_rental.contract_amount", "400000", "600000"),
+    ];
+    for (id, low, high) in across {
+        profile.store(field(id), NewValue::Range { low: yuan(low), high: yuan(high) }).unwrap();
+    }
+    profile
+}
+
+fn spreads() -> impl Strategy<Value = Vec<Option<(u32, u32)>>> {
+    proptest::collection::vec(proptest::option::weighted(0.5, (0u32..900, 0u32..900)), lib().fields().count())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Every exact answer written as a range of zero width gives exactly today's result: the same
+    /// verdicts, amounts, calculation lines, notes and totals, in both languages.
+    #[test]
+    fn a_range_of_zero_width_gives_exactly_the_exact_result(profile in profile(), as_of in as_of_day()) {
+        let exact = cleaned(&profile);
+        let mut zero = exact.clone();
+        for f in lib().fields() {
+            if let Some((v, w)) = exact.get(f).interval() {
+                zero.store(f, NewValue::Range { low: v, high: w }).unwrap();
+            }
+        }
+        let (a, b) = (evaluate(&exact, lib(), as_of).unwrap(), evaluate(&zero, lib(), as_of).unwrap());
+        prop_assert_eq!(&a.totals, &b.totals);
+        for lang in Lang::ALL {
+            let (va, vb) = (ReportView::new(&a, &exact, lang), ReportView::new(&b, &zero, lang));
+            for (pa, pb) in va.programmes.iter().zip(&vb.programmes) {
+                prop_assert_eq!(
+                    (pa.verdict, pa.amount, &pa.amount_label, &pa.calculation, &pa.notes, &pa.missing),
+                    (pb.verdict, pb.amount, &pb.amount_label, &pb.calculation, &pb.notes, &pb.missing),
+                    "{}", pa.id
+                );
+            }
+        }
+    }
+
+    /// A band holds every figure its inputs could give: for any completion of the ranges and of
+    /// the money and count questions not answered, the amount lies between the band's ends (the
+    /// lower bound never exceeds it), and a "not eligible" stays so.
+    #[test]
+    fn a_band_holds_every_completion(
+        profile in profile(),
+        spread in spreads(),
+        at in proptest::collection::vec(0u32..=1000, lib().fields().count()),
+        as_of in as_of_day(),
+        across in any::<bool>(),
+    ) {
+        let mut rough = roughened(&cleaned(&profile), &spread);
+        if across {
+            rough = across_thresholds(rough);
+        }
+        prop_assume!(rough.is_valid(lib()));
+        let complete = completed(&rough, &at, as_of);
+        prop_assume!(complete.is_valid(lib()));
+        let (r, c) = (evaluate(&rough, lib(), as_of).unwrap(), evaluate(&complete, lib(), as_of).unwrap());
+        for o in &r.outcomes {
+            let Some(done) = c.outcomes.iter().find(|d| std::ptr::eq(d.programme, o.programme)) else { continue };
+            if o.verdict == Verdict::NotEligible {
+                prop_assert_eq!(done.verdict, Verdict::NotEligible, "{}", o.programme.id);
+            }
+            if let (Some(band), Some(y)) = (o.amount.band(), done.amount.yuan()) {
+                prop_assert!(band.low <= y, "{}: at least {} but {} for {:?}", o.programme.id, band.low, y, done.steps);
+                prop_assert!(band.high.is_none_or(|h| y <= h), "{}: at most {:?} but {}", o.programme.id, band.high, y);
+            }
+        }
+    }
+}
+
+/// The band property is not vacuous: random rough profiles give many bands (not one figure) whose
+/// completions have an amount to compare, some with a threshold inside a range.
+#[test]
+fn rough_profiles_give_bands_to_check() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let (mut compared, mut depends) = (0, 0);
+    for i in 0..300 {
+        let profile = cleaned(&profile().new_tree(&mut runner).unwrap().current());
+        let spread = spreads().new_tree(&mut runner).unwrap().current();
+        let as_of = as_of_day().new_tree(&mut runner).unwrap().current();
+        let mut rough = roughened(&profile, &spread);
+        if i % 2 == 0 {
+            rough = across_thresholds(rough);
+        }
+        if !rough.is_valid(lib()) {
+            continue;
+        }
+        let at = vec![500; lib().fields().count()];
+        let complete = completed(&rough, &at, as_of);
+        let (r, c) = (evaluate(&rough, lib(), as_of).unwrap(), evaluate(&complete, lib(), as_of).unwrap());
+        for o in &r.outcomes {
+            depends += usize::from(o.verdict == Verdict::Depends);
+            let done = c.outcomes.iter().find(|d| std::ptr::eq(d.programme, o.programme));
+            if o.amount.band().is_some_and(|b| b.single().is_none())
+                && done.is_some_and(|d| d.amount.yuan().is_some())
+            {
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared >= 200 && depends >= 5, "{compared} bands compared, {depends} depending");
 }

@@ -247,7 +247,7 @@ fn a_city_programme_is_an_edit_to_data() {
     // The provincial result does not move.
     let p1 = report.outcomes.iter().find(|o| o.programme.id == "P1").unwrap();
     assert_eq!(p1.amount, Amount::RuleBased(yuan("7200000")));
-    let levels: Vec<_> = report.totals.iter().map(|t| (t.level, t.rule_based)).collect();
+    let levels: Vec<_> = report.totals.iter().map(|t| (t.level, t.rule_based.single().unwrap())).collect();
     assert_eq!(levels, [(Level::Province, yuan("7200000")), (Level::City, yuan("1500000"))]);
 }
 

@@ -131,7 +131,7 @@ fn rate_of_base_with_a_conditional_rate_and_another_reading() {
             _ => None,
         })
         .collect();
-    assert_eq!(ifs, [(yuan("0.20"), yuan("10000"))]);
+    assert_eq!(ifs, [(yuan("0.20"), exact("10000"))]);
     assert!(!o.notes.iter().any(|n| matches!(n, Note::Alternative { .. })));
     // Under 2 years old: 20% × 150,000 = 30,000 → cap 10,000; the other reading's cap 20,000.
     let young = company_with(&[("company.founded", day("2025-06-01")), ("testville.spend", money("150000"))]);
@@ -295,7 +295,7 @@ fn a_competitive_programme_gives_a_ceiling_kept_apart_in_the_totals() {
     let city = totals(&report, Level::City);
     assert_eq!(
         (city.rule_based, city.competitive_ceilings, city.eligible, city.undetermined),
-        (yuan("35000"), yuan("10000"), 5, 0)
+        (exact("35000"), exact("10000"), 5, 0)
     );
     assert_eq!(province(&report).rule_based, Decimal::ZERO);
 }

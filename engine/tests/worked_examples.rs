@@ -58,7 +58,7 @@ fn w02_national_centre_is_capped_at_50_million() {
     // nothing to the provincial figure and nothing of its own.
     assert_eq!(province(&report).rule_based, yuan("50000000"));
     let city = totals(&report, Level::City);
-    assert_eq!((city.rule_based, city.eligible, city.undetermined), (yuan("0"), 0, 0));
+    assert_eq!((city.rule_based, city.eligible, city.undetermined), (exact("0"), 0, 0));
 }
 
 #[test]
@@ -178,7 +178,10 @@ fn w11_little_giant_without_city_award_is_undetermined_and_names_it() {
     let report = report(&profile);
     let lg = outcome(&report, "P2-LG");
     assert_eq!(lg.verdict, Verdict::Undetermined);
-    assert_eq!(lg.amount, Amount::None);
+    // Not a silent zero: from nothing up to the most the match gives (half the ¥2,000,000 total
+    // cap, the default reading), the city award named as missing.
+    let up_to = subsidy_engine::report::Band { low: yuan("0"), high: Some(yuan("1000000")) };
+    assert_eq!(lg.amount, Amount::Band(up_to));
     assert_eq!(lg.missing[..], [field("little_giant.city_award")]);
     assert_eq!(report.missing[0].field, field("little_giant.city_award"));
     assert!(words(&profile, "P2-LG", Lang::Zh).contains("市级奖励金额（小巨人）"));
@@ -217,18 +220,8 @@ fn new_value(
     profile: &Profile,
     f: subsidy_engine::fields::Field,
 ) -> Option<subsidy_engine::profile::NewValue> {
-    use subsidy_engine::profile::{NewValue, Value};
-    Some(match profile.get(f) {
-        Value::Unknown => return None,
-        Value::Bool(b) => NewValue::Bool(b),
-        Value::Count(n) => NewValue::Count(n),
-        Value::Money(m) => NewValue::Money(m),
-        Value::Year(y) => NewValue::Year(y),
-        Value::Date(d) => NewValue::Date(d),
-        Value::Choice(c) => NewValue::Choice(c.to_string()),
-        Value::Text(t) => NewValue::Text(t.to_string()),
-        Value::CreditCode(c) => NewValue::CreditCode(c.clone()),
-    })
+    let value = profile.get(f);
+    value.is_known().then(|| value.to_new())
 }
 
 #[test]

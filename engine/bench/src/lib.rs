@@ -491,6 +491,8 @@ fn json_value(value: Value<'_>) -> serde_json::Value {
         Value::Date(d) => J::String(d.to_string()),
         Value::Choice(s) | Value::Text(s) => J::String(s.to_string()),
         Value::CreditCode(c) => J::String(c.as_str().to_string()),
+        // The benchmark's profiles are exact; a range is written as the profile file writes it.
+        Value::Range { low, high } => serde_json::json!({"low": low.to_string(), "high": high.to_string()}),
     }
 }
 

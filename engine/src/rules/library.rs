@@ -103,7 +103,7 @@ impl Library {
         // leaves every question loaded before it where it was. Sorting every level would put an
         // added city pack before the built-in district packs and move their questions. Reports
         // order the packs that apply by level themselves (`applicable_packs`).
-        packs.sort_by_key(|p| p.level != Level::Common);
+        crate::order::sort_stable_by(&mut packs, |a, b| a.level == Level::Common && b.level != Level::Common);
         let mut questions = Vec::new();
         let mut topics = Vec::new();
         let mut by_id = BTreeMap::new();
@@ -136,8 +136,8 @@ impl Library {
                 }
                 if question.choices.len() > 8 {
                     let mut sorted: Vec<u16> = (0..question.choices.len() as u16).collect();
-                    sorted.sort_by(|a, b| {
-                        question.choices[usize::from(*a)].id.cmp(&question.choices[usize::from(*b)].id)
+                    crate::order::sort_stable_by(&mut sorted, |a, b| {
+                        question.choices[usize::from(*a)].id < question.choices[usize::from(*b)].id
                     });
                     question.sorted = sorted;
                 }

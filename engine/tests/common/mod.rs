@@ -150,3 +150,13 @@ pub fn library_with(name: &str, text: &str) -> Result<Library, subsidy_engine::r
 pub fn builtin_text(name: &str) -> &'static str {
     BUILTIN.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no built-in pack {name}")).text
 }
+
+/// A band of one figure: what a total is when every amount in it is exact.
+pub fn exact(text: &str) -> subsidy_engine::report::Band {
+    subsidy_engine::report::Band::exact(yuan(text))
+}
+
+/// The one figure of a band that must be exact.
+pub fn one(band: subsidy_engine::report::Band) -> Decimal {
+    band.single().unwrap_or_else(|| panic!("expected one figure, got {band:?}"))
+}

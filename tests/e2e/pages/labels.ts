@@ -165,6 +165,7 @@ export const TOPICS = {
 
 export const CHOICES = {
   provincial: ['innovation_centre.level', 'provincial'],
+  national: ['innovation_centre.level', 'national'],
   manufacturer: ['benchmark_project.applicant_type', 'manufacturer'],
   guangzhou: ['company.city', 'guangzhou'],
   shenzhen: ['company.city', 'shenzhen'],
@@ -220,6 +221,7 @@ const PAGE = {
       not: '不符合',
       notInForce: '不符合（文件不在有效期内）',
       undetermined: '待定：缺少信息',
+      depends: '待定：取决于实际数值',
       notApplicable: '不适用（未填写）',
     },
     level: { province: '省级', city: '市级', district: '区级' },
@@ -250,6 +252,7 @@ const PAGE = {
       not: 'Not eligible',
       notInForce: 'Not eligible (document not in force)',
       undetermined: 'Undetermined: information missing',
+      depends: 'Depends on where your figures fall',
       notApplicable: 'Not applicable (not filled in)',
     },
     level: { province: 'Province', city: 'City', district: 'District' },
