@@ -542,3 +542,33 @@ fn a_reversed_range_in_a_profile_file_exits_2_naming_the_field() {
     assert!(stderr.contains("the range's low end is above its high end"), "{stderr}");
     assert!(stderr.contains("investment"), "{stderr}");
 }
+
+#[test]
+fn a_profile_file_of_the_page_brings_its_as_of_date_and_says_when_its_rules_differ() {
+    let file = std::fs::read_to_string(format!(
+        "{}/profiles/w01-provincial-innovation-centre.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let library = subsidy_engine::Library::builtin();
+    let profile = subsidy_engine::Profile::from_json(library, &file).unwrap();
+    let as_of = subsidy_engine::Date::parse("2026-03-01").unwrap();
+    let saved = subsidy_engine::fingerprint::with_saved(&profile.to_json_pretty(library), library, as_of);
+    let out = estimate(&["-", "--lang", "en"], &saved);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).ends_with(&format!("Fingerprint: {}\n", w01_fingerprint())));
+    assert_eq!(text(&out.stderr), "");
+    let older = saved.replace("\"guangdong-ai-robotics-2025\":\"", "\"guangdong-ai-robotics-2025\":\"0.");
+    let out = estimate(&["-", "--lang", "en"], &older);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("so another fingerprint than its sheet's: guangdong-ai-robotics-2025 0."),
+        "{stderr}"
+    );
+    // --as-of still wins.
+    let out = estimate(&["-", "--as-of", "2026-03-02", "--format", "json"], &saved);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["as_of"], "2026-03-02");
+    assert_ne!(json["fingerprint"], w01_fingerprint().as_str());
+}

@@ -7,8 +7,10 @@ import jsQR from 'jsqr';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { AppPage } from './pages/app';
-import { w3GuangzhouLittleGiant, w6Benchmark } from './pages/examples';
+import { w1ProvincialCentre, w3GuangzhouLittleGiant, w6Benchmark } from './pages/examples';
 import { packs } from './pages/labels';
+
+const dist = path.resolve(__dirname, '..', '..', 'dist');
 
 /** Three groups of four characters of Crockford's base32 (no I, L, O, U). */
 const FINGERPRINT = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
@@ -146,4 +148,29 @@ test('a profile saved with another rule version shows another fingerprint and sa
   await expect(page.getByText(app.w.imported)).toBeVisible();
   expect(await fingerprint(app)).toBe(current);
   await expect(note).toHaveCount(0);
+});
+
+test('the single file opened from disk shows the same fingerprint, without a QR code', async ({ app, browser }) => {
+  await app.open('en');
+  await app.asOf('2026-03-01');
+  await w1ProvincialCentre(app);
+  const served = await fingerprint(app);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('request', (r) => !r.url().startsWith('file://') && !r.url().startsWith('data:') && problems.push(r.url()));
+  await page.goto(`file://${path.join(dist, 'estimator.html')}?lang=en`);
+  const single = new AppPage(page);
+  single.lang = 'en';
+  await single.ready();
+  await single.asOf('2026-03-01');
+  await w1ProvincialCentre(single);
+  expect(await fingerprint(single)).toBe(served);
+  expect((await single.printedSheet()).text).toContain(served);
+  await expect(page.locator('#seal-qr')).toHaveCount(0);
+  expect(problems).toEqual([]);
+  await context.close();
 });
