@@ -18,7 +18,9 @@ First it writes packs-places-<hash>.postcard, the city and district packs the pa
 first results, with the engine's own `web-packs` (which reads and checks the packs, as the page's
 build script does for the provincial ones). The content hash in the name keeps a new page from
 being served an old build's packs from a cache; index.html names the file in
-<meta name="place-packs">, and the single file carries the bytes inline.
+<meta name="place-packs">, and the single file carries the bytes inline. The same for
+seal-<hash>.js and .wasm, the sheet's fingerprint and QR code (crate seal/): <meta name="seal">
+names the script, and the single file carries both inline.
 
 On release builds it first minifies the script glue, the styles and the service worker with
 esbuild (npm, pinned in package.json): Trunk's own minifier cannot parse wasm-bindgen's glue. It saves about
@@ -57,6 +59,59 @@ def place_packs(staging: Path) -> str:
     name = f"packs-places-{hashlib.sha256(written.read_bytes()).hexdigest()[:16]}.postcard"
     written.rename(staging / name)
     return name
+
+SEAL_ID = "seal"
+
+
+def seal_module(staging: Path, release: bool) -> tuple:
+    """Writes the seal module (the sheet's fingerprint and QR code: crate seal/ with its feature
+    `web`) beside the page, as seal-<hash>.wasm and its script seal-<hash>.js, which starts it; returns
+    their names. The app adds the script after its first results: the hash and QR code cost the first
+    load nothing."""
+    subprocess.run(
+        ["cargo", "build", "--quiet", "--locked", "--offline", "--target", "wasm32-unknown-unknown",
+         "--profile", "wasm-release", "-p", "seal", "--features", "web", "--lib"],
+        cwd=REPO, check=True,
+    )
+    target = Path(os.environ.get("CARGO_TARGET_DIR") or REPO / "target")
+    built = target / "wasm32-unknown-unknown" / "wasm-release" / "seal.wasm"
+    out = staging / "seal.part"
+    # The same wasm-bindgen as Trunk's (pinned, see env.sh), and npm's wasm-opt -Oz as for the app.
+    subprocess.run(["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", str(out), str(built)],
+                   check=True)
+    wasm = out / "seal_bg.wasm"
+    subprocess.run(
+        [str(REPO / "node_modules/.bin/wasm-opt"), "-Oz", "--strip-debug", "--strip-producers",
+         str(wasm), "-o", str(wasm)],
+        check=True,
+    )
+    wasm_name = f"seal-{hashlib.sha256(wasm.read_bytes()).hexdigest()[:16]}.wasm"
+    wasm.rename(staging / wasm_name)
+    script = out / "seal.js"
+    # The glue exports its init as __wbg_init; started here with the wasm's hashed name.
+    script.write_text(
+        script.read_text()
+        + f"\nawait __wbg_init({{ module_or_path: new URL('./{wasm_name}', import.meta.url) }});\n")
+    if release:
+        esbuild_minify(script)
+    script_name = f"seal-{hashlib.sha256(script.read_bytes()).hexdigest()[:16]}.js"
+    script.rename(staging / script_name)
+    for rest in out.iterdir():
+        rest.unlink()
+    out.rmdir()
+    return script_name, wasm_name
+
+
+def inline_seal(staging: Path, script_name: str, wasm_name: str) -> str:
+    """The seal module's script for the single file: the wasm inside, started from its bytes."""
+    script = (staging / script_name).read_text()
+    # The last statement starts the module from its file; from the file's bytes instead.
+    start = script.rindex("await ")
+    init = re.match(r"await\s*([\w$]+)\(", script[start:]).group(1)
+    wasm = base64.b64encode((staging / wasm_name).read_bytes()).decode()
+    return (script[:start]
+            + f'await {init}({{ module_or_path: Uint8Array.from(atob("{wasm}"), (c) => c.charCodeAt(0)) }});\n')
+
 
 def esbuild_minify(path: Path) -> None:
     form = ["--format=esm"] if path.name.endswith(".js") and path.name != "sw.js" else []
@@ -107,13 +162,18 @@ def add_policy(html: str, directives: dict) -> str:
     return re.sub(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + csp(directives), html, count=1)
 
 
-def served_page(staging: Path, packs: str) -> None:
+def served_page(staging: Path, packs: str, seal: str = "") -> None:
+    """`seal` names the seal module's script; without it (a page finished again with new packs, as
+    the e2e tests do) the page keeps the one it names."""
     index = staging / "index.html"
     html = index.read_text()
-    html = re.sub(r'<meta name="place-packs"[^>]*>', "", html)
+    names = f"{PLACE_PACKS_ID}|{SEAL_ID}" if seal else PLACE_PACKS_ID
+    html = re.sub(rf'<meta name="(?:{names})"[^>]*>', "", html)
     # The source's comments are for its readers (index.html in the repository), not for visitors.
     html = re.sub(r"<!--.*?-->\s*", "", html, flags=re.S)
-    html = html.replace("</head>", f'<meta name="{PLACE_PACKS_ID}" content="{packs}">\n</head>', 1)
+    html = html.replace(
+        "</head>", f'<meta name="{PLACE_PACKS_ID}" content="{packs}">\n'
+        + (f'<meta name="{SEAL_ID}" content="{seal}">\n' if seal else "") + "</head>", 1)
     # The styles inside the page: they hold back its first paint, and fetching them as a second
     # file costs a connection and a round trip (about 300 ms on a slow phone's line). The file
     # stays beside the page (the single file and the service worker's list take it from there).
@@ -135,7 +195,7 @@ def served_page(staging: Path, packs: str) -> None:
     index.write_text(html)
 
 
-def single_file(staging: Path, packs_name: str, screen: str) -> None:
+def single_file(staging: Path, packs_name: str, seal: tuple, screen: str) -> None:
     html = (staging / "index.html").read_text()
     glue_name = re.search(r"import init, \* as bindings from '\.?/?([^']+\.js)'", html).group(1)
     wasm_name = re.search(r"module_or_path: '\.?/?([^']+\.wasm)'", html).group(1)
@@ -151,6 +211,7 @@ def single_file(staging: Path, packs_name: str, screen: str) -> None:
     # Inert (not JavaScript, so not run and not governed by script-src): the app reads it by id.
     packs = base64.b64encode((staging / packs_name).read_bytes()).decode()
     inline_packs = f'<script type="application/octet-stream" id="{PLACE_PACKS_ID}">{packs}</script>\n'
+    seal_script = inline_seal(staging, *seal)
     script = (
         glue
         + f'\nconst bytes = Uint8Array.from(atob("{wasm}"), (c) => c.charCodeAt(0));\n'
@@ -163,11 +224,12 @@ def single_file(staging: Path, packs_name: str, screen: str) -> None:
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'{title}\n<link rel="icon" href="data:,">\n<style>{css}</style>\n</head>\n<body>\n{screen}\n{noscript}\n'
-        f'{inline_packs}<script type="module">{script}</script>\n</body>\n</html>\n'
+        f'{inline_packs}<script type="module">{script}</script>\n'
+        f'<script type="module">{seal_script}</script>\n</body>\n</html>\n'
     )
     page = add_policy(page, {
         "default-src": ["'none'"],
-        "script-src": ["'wasm-unsafe-eval'", sha256_source(script)],
+        "script-src": ["'wasm-unsafe-eval'", sha256_source(script), sha256_source(seal_script)],
         "style-src": [sha256_source(css)],
         "img-src": ["data:", "blob:"],
         "connect-src": ["'none'"],
@@ -249,12 +311,13 @@ def main() -> int:
     packs = place_packs(staging)
     if release:
         minify(staging)
-    served_page(staging, packs)
+    seal = seal_module(staging, release)
+    served_page(staging, packs, seal[0])
     if release:
         screen = first_screen(staging)
         index = staging / "index.html"
         index.write_text(with_first_screen(index.read_text(), screen))
-        single_file(staging, packs, screen)
+        single_file(staging, packs, seal, screen)
     service_worker(staging, release)
     if release:
         compress(staging)

@@ -96,6 +96,11 @@ pub struct Ui {
     pub other_reading: &'static str,
     pub overlap_unknown: &'static str,
     pub overlap_exclusive: &'static str,
+    pub fingerprint: &'static str,
+    /// `{saved}` (pack ids and versions), `{current}` (versions) and `{sheet}` (a fingerprint).
+    pub seal_rules_differ: &'static str,
+    pub seal_no_pack: &'static str,
+    pub qr_caption: &'static str,
 }
 
 pub fn ui(lang: Lang) -> &'static Ui {
@@ -192,6 +197,10 @@ static ZH: Ui = Ui {
     other_reading: "另一种解读",
     overlap_unknown: "叠加待确认（两项均列出，不合并计算）",
     overlap_exclusive: "不可叠加（两项均列出，只能取其一）",
+    fingerprint: "指纹",
+    seal_rules_differ: "此档案保存时使用的规则版本为 {saved}，本页为 {current}，因此指纹与原表不同（原表指纹 {sheet}）。",
+    seal_no_pack: "（无）",
+    qr_caption: "扫码打开本测算",
 };
 
 static EN: Ui = Ui {
@@ -281,4 +290,8 @@ static EN: Ui = Ui {
     other_reading: "Other reading",
     overlap_unknown: "Combination to confirm (both shown, not added together)",
     overlap_exclusive: "Not combinable (both shown, one or the other)",
+    fingerprint: "Fingerprint",
+    seal_rules_differ: "This profile was saved with rule packs {saved}; this page has {current}, so its fingerprint differs from the sheet's ({sheet}).",
+    seal_no_pack: "(none)",
+    qr_caption: "Scan to open this estimate",
 };

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod recovery;
 pub mod results;
 pub mod rules_view;
+pub mod seal;
 pub mod session;
 pub mod state;
 pub mod toolbar;
@@ -56,7 +57,11 @@ pub fn start() -> AppState {
     browser::register_service_worker();
     let fragment = browser::fragment();
     if let Some(result) = profile_from_fragment(&fragment) {
+        let opened = result.is_ok();
         state.open_link(result);
+        if opened {
+            seal::opened(state, session::saved_in_fragment(&fragment));
+        }
         browser::clear_fragment();
     } else if fragment == "#rules" {
         state.page.set(Page::Rules);

@@ -17,7 +17,7 @@ pub fn Results(lang: subsidy_engine::Lang) -> impl IntoView {
     let state = use_state();
     let ui = crate::i18n::ui(lang);
     let sheet = move || match state.report.get() {
-        Ok(view) => sheet(&view, ui),
+        Ok(view) => crate::seal::html(state, ui) + &sheet(&view, ui),
         Err(message) => {
             let mut html = Html::default();
             html.el("p", &[("class", "field-error"), ("role", "alert")], &message);

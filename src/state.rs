@@ -204,6 +204,7 @@ impl AppState {
         match Profile::from_json(library(), text) {
             Ok(profile) => {
                 self.replace(Session::from_profile(profile, None));
+                crate::seal::opened(*self, subsidy_engine::fingerprint::Saved::from_text(text));
                 self.banner.set(Some(Banner::Imported));
             }
             Err(errors) => self.banner.set(Some(Banner::ImportFailed(self.messages(&errors)))),

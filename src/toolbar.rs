@@ -1,10 +1,11 @@
 //! What a user does with the whole profile: print, export, import, share, start over.
 
 use crate::browser;
-use crate::session::{share_fragment, Session};
+use crate::session::Session;
 use crate::state::{use_state, Banner};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use subsidy_engine::fingerprint::with_saved;
 use wasm_bindgen::JsCast;
 
 /// Larger files are refused before reading: a profile is a few kilobytes.
@@ -31,7 +32,9 @@ pub fn Toolbar(lang: subsidy_engine::Lang) -> impl IntoView {
             .unwrap_or_else(|| "profile".into());
         let file =
             format!("{}-{}.json", name.replace(['/', '\\', ':', ' '], "_"), state.as_of.get_untracked());
-        browser::download(&file, &profile.to_json_pretty(crate::state::library()), "application/json");
+        // With the as-of date and rule versions, so that the sheet's fingerprint can be checked.
+        let json = with_saved(&profile.to_json_pretty(library), library, state.as_of.get_untracked());
+        browser::download(&file, &json, "application/json");
     };
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
@@ -56,7 +59,7 @@ pub fn Toolbar(lang: subsidy_engine::Lang) -> impl IntoView {
         });
     };
     let share = move |_| {
-        let link = format!("{}{}", browser::page_address(), share_fragment(&state.profile()));
+        let link = crate::seal::share_link(&state.profile(), state.as_of.get_untracked());
         share_link.set(Some(link.clone()));
         copied.set(None);
         spawn_local(async move { copied.set(Some(browser::copy(link).await)) });

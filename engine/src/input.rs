@@ -308,6 +308,9 @@ impl Profile {
                     }
                 }
                 (2, "topics" | "answers", _) => errors.push(path_error(key, Problem::WrongType)),
+                // What the file was made with (the sheet's fingerprint): fingerprint.rs reads it.
+                (2, "as_of" | "rules", value) => errors
+                    .extend(crate::fingerprint::saved_key_problem(key, value).map(|p| path_error(key, p))),
                 // Version 1: one object per section, keyed like the questions of version 2.
                 (1, section, Json::Null) if library.topic_id(section).is_some() => {}
                 (1, section, Json::Object(entries)) if library.topic_id(section).is_some() => {

@@ -11,6 +11,7 @@ pub mod date;
 pub mod evaluate;
 pub mod explain;
 pub mod fields;
+pub mod fingerprint;
 mod formulas;
 pub mod input;
 pub mod json;

@@ -42,6 +42,17 @@ pub fn profile_schema(library: &Library) -> Value {
                 "additionalProperties": false,
                 "properties": answers,
             },
+            "as_of": {
+                "description": "The as-of date of the estimate the file was saved from; opening the file uses it again.",
+                "type": "string",
+                "format": "date",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            },
+            "rules": {
+                "description": "The version of every policy pack the file was saved with, by pack id: a page with other versions says that its fingerprint differs from the sheet's, and why.",
+                "type": "object",
+                "additionalProperties": { "type": "string" },
+            },
         },
     })
 }

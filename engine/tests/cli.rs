@@ -55,6 +55,21 @@ fn prints_the_worked_example_in_chinese_by_default() {
     // A Guangzhou company: only the provincial pack applies (no city pack for Guangzhou).
     assert!(stdout.contains("规则包: guangdong-ai-robotics-2025 "), "{stdout}");
     assert!(!stdout.contains("testville"), "{stdout}");
+    // The sheet's fingerprint, to check a printed sheet against.
+    assert!(stdout.ends_with(&format!("指纹: {}\n", w01_fingerprint())), "{stdout}");
+}
+
+/// The fingerprint of worked example W1 on 2026-03-01 with the built-in packs, from the library.
+fn w01_fingerprint() -> String {
+    let library = subsidy_engine::Library::builtin();
+    let text = std::fs::read_to_string(format!(
+        "{}/profiles/w01-provincial-innovation-centre.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let profile = subsidy_engine::Profile::from_json(library, &text).unwrap();
+    let as_of = subsidy_engine::Date::parse("2026-03-01").unwrap();
+    seal::fingerprint(&subsidy_engine::fingerprint::canonical(&profile, library, as_of))
 }
 
 #[test]
@@ -90,6 +105,18 @@ fn prints_json_in_english() {
     let packs: Vec<&str> =
         json["packs"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
     assert_eq!(packs, ["guangdong-ai-robotics-2025"]);
+    assert!(json["fingerprint"].as_str().is_some_and(|f| f.len() == 14), "{}", json["fingerprint"]);
+}
+
+#[test]
+fn the_fingerprint_is_the_same_in_json_and_in_either_language() {
+    let args =
+        ["profiles/w01-provincial-innovation-centre.json", "--as-of", "2026-03-01", "--format", "json"];
+    for lang in ["zh", "en"] {
+        let out = estimate(&[&args[..], &["--lang", lang]].concat(), "");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["fingerprint"], w01_fingerprint().as_str(), "{lang}");
+    }
 }
 
 #[test]
@@ -514,4 +541,34 @@ fn a_reversed_range_in_a_profile_file_exits_2_naming_the_field() {
     let stderr = text(&out.stderr);
     assert!(stderr.contains("the range's low end is above its high end"), "{stderr}");
     assert!(stderr.contains("investment"), "{stderr}");
+}
+
+#[test]
+fn a_profile_file_of_the_page_brings_its_as_of_date_and_says_when_its_rules_differ() {
+    let file = std::fs::read_to_string(format!(
+        "{}/profiles/w01-provincial-innovation-centre.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let library = subsidy_engine::Library::builtin();
+    let profile = subsidy_engine::Profile::from_json(library, &file).unwrap();
+    let as_of = subsidy_engine::Date::parse("2026-03-01").unwrap();
+    let saved = subsidy_engine::fingerprint::with_saved(&profile.to_json_pretty(library), library, as_of);
+    let out = estimate(&["-", "--lang", "en"], &saved);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).ends_with(&format!("Fingerprint: {}\n", w01_fingerprint())));
+    assert_eq!(text(&out.stderr), "");
+    let older = saved.replace("\"guangdong-ai-robotics-2025\":\"", "\"guangdong-ai-robotics-2025\":\"0.");
+    let out = estimate(&["-", "--lang", "en"], &older);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("so another fingerprint than its sheet's: guangdong-ai-robotics-2025 0."),
+        "{stderr}"
+    );
+    // --as-of still wins.
+    let out = estimate(&["-", "--as-of", "2026-03-02", "--format", "json"], &saved);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["as_of"], "2026-03-02");
+    assert_ne!(json["fingerprint"], w01_fingerprint().as_str());
 }

@@ -21,6 +21,7 @@ use std::process::ExitCode;
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 use subsidy_engine::fields::Field;
+use subsidy_engine::fingerprint;
 use subsidy_engine::input::ProfileError;
 use subsidy_engine::report::{
     Amount, Checked, MissingInput, NearMiss, Note, Outcome, Report, Status, Totals, Verdict, Warning,
@@ -39,6 +40,8 @@ const USAGE: &str = "usage: estimate PROFILE.json [--as-of YYYY-MM-DD] [--lang z
 struct Options {
     profile: Option<String>,
     as_of: Date,
+    /// `--as-of` was given; else a profile file's own as-of date (the page writes it) is used.
+    as_of_given: bool,
     lang: Lang,
     json: bool,
     batch: bool,
@@ -75,6 +78,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
     let mut options = Options {
         profile: None,
         as_of: today_in_china(),
+        as_of_given: false,
         lang: Lang::Zh,
         json: false,
         batch: false,
@@ -86,6 +90,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
         match arg.as_str() {
             "--as-of" => {
                 let text = value("--as-of")?;
+                options.as_of_given = true;
                 options.as_of = Date::parse(&text)
                     .map_err(|_| format!("--as-of: {text:?} is not a date YYYY-MM-DD / 不是有效日期"))?;
             }
@@ -161,17 +166,33 @@ fn single(options: &Options, library: &Library) -> Result<(), String> {
     read.map_err(|e| format!("{path}: {} ({e})", lang.pick("无法读取", "cannot read")))?;
     let profile =
         Profile::from_json(library, &text).map_err(|errors| describe(path, &errors, library, lang))?;
-    let report = evaluate(&profile, library, options.as_of).map_err(|e| match e {
+    // A file the page exported says which as-of date and rule versions its sheet had.
+    let saved = fingerprint::Saved::from_text(&text);
+    let as_of = saved.as_of.filter(|_| !options.as_of_given).unwrap_or(options.as_of);
+    let report = evaluate(&profile, library, as_of).map_err(|e| match e {
         EvalError::Invalid(errors) => describe(path, &errors, library, lang),
         EvalError::Overflow { programme } => {
             format!("{path}: {} {programme}", lang.pick("计算溢出：", "arithmetic overflow in"))
         }
     })?;
     let view = ReportView::new(&report, &profile, lang);
+    // The sheet's fingerprint, so that a printed sheet can be checked here.
+    let fingerprint = seal::fingerprint(&fingerprint::canonical(&profile, library, as_of));
+    for (id, then, now) in saved.differences(library) {
+        let (then, now) = (then.as_deref().unwrap_or("-"), now.as_deref().unwrap_or("-"));
+        let why = lang.pick(
+            "规则版本与档案保存时不同，指纹因此与原表不同",
+            "other rule versions than the profile's, so another fingerprint than its sheet's",
+        );
+        eprintln!("{path}: {why}: {id} {then} → {now}");
+    }
     let output = if options.json {
-        serde_json::to_string_pretty(&view).map_err(|e| e.to_string())? + "\n"
+        let mut json = serde_json::to_value(&view).map_err(|e| e.to_string())?;
+        json["fingerprint"] = fingerprint.into();
+        serde_json::to_string_pretty(&json).map_err(|e| e.to_string())? + "\n"
     } else {
-        subsidy_engine::text::render_text(&view)
+        let label = lang.pick("指纹", "Fingerprint");
+        format!("{}{label}: {fingerprint}\n", subsidy_engine::text::render_text(&view))
     };
     io::stdout().write_all(output.as_bytes()).map_err(|e| e.to_string())
 }
