@@ -7,7 +7,7 @@ use crate::fields::Field;
 use crate::money::{self, compare, floor_to_fen};
 use crate::profile::Value;
 use crate::report::*;
-use crate::rules::{Cap, CapRule, ConditionalCap, ConditionalRate, Formula};
+use crate::rules::{Cap, CapReading, CapRule, ConditionalCap, ConditionalRate, Formula};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
@@ -185,17 +185,7 @@ impl<'r> Evaluation<'_, 'r> {
                     let cap = amount.high?;
                     outcome.steps.push(Step::UpToCap { cap, more: cap, missing: award.field });
                     outcome.amount = Amount::Band(amount);
-                    let mut alternatives = SmallVec::new();
-                    for reading in others {
-                        let other = band(reading.rule)?;
-                        if other != amount {
-                            alternatives.push((reading, other));
-                        }
-                    }
-                    if !alternatives.is_empty() {
-                        outcome.notes.push(Note::CapReadings { taken, others: alternatives });
-                    }
-                    return Some(());
+                    return other_readings(taken, others, amount, band, outcome);
                 };
                 let exact = compare(low, high).is_eq();
                 if !exact {
@@ -236,16 +226,7 @@ impl<'r> Evaluation<'_, 'r> {
                     false => matched_band(rule, *ratio, *total_cap, low, high),
                 };
                 let amount = if exact { Band::exact(at_low.1) } else { band(taken.rule)? };
-                let mut alternatives = SmallVec::new();
-                for reading in others {
-                    let other = band(reading.rule)?;
-                    if other != amount {
-                        alternatives.push((reading, other));
-                    }
-                }
-                if !alternatives.is_empty() {
-                    outcome.notes.push(Note::CapReadings { taken, others: alternatives });
-                }
+                other_readings(taken, others, amount, band, outcome)?;
                 outcome.amount = if exact {
                     Amount::RuleBased(at_low.1)
                 } else {
@@ -407,6 +388,28 @@ impl<'r> Evaluation<'_, 'r> {
         }
         result
     }
+}
+
+/// The note of a city-award match's other readings that give another amount than the one taken,
+/// each with its band (`band` of a reading's rule). `None` on overflow.
+fn other_readings<'r>(
+    taken: &'r CapReading,
+    others: &'r [CapReading],
+    amount: Band,
+    band: impl Fn(CapRule) -> Option<Band>,
+    outcome: &mut Outcome<'r>,
+) -> Option<()> {
+    let mut alternatives = SmallVec::new();
+    for reading in others {
+        let other = band(reading.rule)?;
+        if other != amount {
+            alternatives.push((reading, other));
+        }
+    }
+    if !alternatives.is_empty() {
+        outcome.notes.push(Note::CapReadings { taken, others: alternatives });
+    }
+    Some(())
 }
 
 /// `min(product, limit)` cut to the fen, with the product's own cut given.
