@@ -7,7 +7,7 @@ use crate::fields::Field;
 use crate::money::{self, compare, floor_to_fen};
 use crate::profile::Value;
 use crate::report::*;
-use crate::rules::{Cap, CapReading, CapRule, ConditionalCap, ConditionalRate, Formula};
+use crate::rules::{Alternative, Cap, CapReading, CapRule, ConditionalCap, ConditionalRate, Formula};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
@@ -100,138 +100,50 @@ impl<'r> Evaluation<'_, 'r> {
                         Truth::No => {}
                     }
                 }
-                let low_total = lows.iter().try_fold(Decimal::ZERO, |sum, p| money::add(sum, p.1))?;
-                let high_total = match exact {
-                    true => Some(low_total),
-                    false => highs.iter().try_fold(Some(Decimal::ZERO), |sum, h| match (sum, h) {
-                        (Some(s), Some(h)) => money::add(s, *h).map(Some),
-                        _ => Some(None),
-                    })?,
-                };
-                // What a rate and a cap give on the band of bases, each end rounded.
-                let band_of = |rate: Decimal, cap_low: Decimal, cap_high: Decimal| -> Option<Band> {
-                    let low = floor_to_fen(money::min(money::mul(rate, low_total)?, cap_low));
-                    if exact {
-                        return Some(Band::exact(low));
-                    }
-                    let high = match high_total {
-                        Some(t) => floor_to_fen(money::min(money::mul(rate, t)?, cap_high)),
-                        None => cap_high,
+                let terms = Terms { rate: rate_taken, cap_low, cap_high, choice, period: cap_period };
+                if exact {
+                    // One figure: the lines once, the other amounts from the same product.
+                    let (amount, total, product) =
+                        self.rate_steps(lows, rate_taken, cap_low, choice, cap_period, outcome)?;
+                    outcome.amount = Amount::RuleBased(amount);
+                    let band_of = |rate: Decimal, cap: Decimal, _| {
+                        let product = if compare(rate, rate_taken).is_eq() {
+                            product
+                        } else {
+                            money::mul(rate, total)?
+                        };
+                        Some(Band::exact(floor_to_fen(money::min(product, cap))))
                     };
-                    Some(Band { low, high: Some(high) })
-                };
-                let amount = if exact {
-                    Band::exact(self.rate_steps(lows, rate_taken, cap_low, choice, cap_period, outcome)?)
+                    other_amounts(
+                        &terms,
+                        &unsure,
+                        &cap_unsure,
+                        alternatives,
+                        Band::exact(amount),
+                        band_of,
+                        outcome,
+                    )?;
                 } else {
-                    let parts: SmallVec<[Part; 2]> =
-                        lows.iter().zip(&highs).map(|(l, h)| (l.0, l.1, *h)).collect();
-                    self.input_steps(&parts, outcome);
-                    outcome.steps.push(Step::End { high: false });
-                    let low = self.rate_steps(lows, rate_taken, cap_low, choice, cap_period, outcome)?;
-                    outcome.steps.push(Step::End { high: true });
-                    let high = match high_total {
-                        Some(_) => {
-                            let at = parts.iter().map(|p| (p.0, p.2.unwrap_or(p.1))).collect();
-                            self.rate_steps(at, rate_taken, cap_high, choice, cap_period, outcome)?
-                        }
-                        None => {
-                            let missing =
-                                parts.iter().find(|p| p.2.is_none()).map_or(Field::UNLINKED, |p| p.0);
-                            let more = money::max(money::sub(cap_high, low)?, Decimal::ZERO);
-                            outcome.steps.push(Step::UpToCap { cap: cap_high, more, missing });
-                            money::max(cap_high, low)
-                        }
-                    };
-                    Band { low, high: Some(high) }
-                };
-                outcome.amount = match exact {
-                    true => Amount::RuleBased(amount.low),
-                    false => Amount::RuleBased(Decimal::ZERO).with_band(amount),
-                };
-                for r in unsure {
-                    let other = band_of(r.rate, cap_low, cap_high)?;
-                    if other != amount {
-                        outcome.notes.push(Note::RateIfCondition { rate: r, amount: other });
-                    }
-                }
-                for c in cap_unsure {
-                    let other = band_of(rate_taken, c.cap, c.cap)?;
-                    if other != amount {
-                        outcome.notes.push(Note::CapIfCondition { cap: c, amount: other });
-                    }
-                }
-                for alternative in alternatives {
-                    let (low_cap, high_cap) = alternative.cap.map_or((cap_low, cap_high), |c| (c, c));
-                    let other = if alternative.cap_only {
-                        Band::exact(high_cap)
-                    } else {
-                        band_of(alternative.rate.unwrap_or(rate_taken), low_cap, high_cap)?
-                    };
-                    if other != amount {
-                        outcome.notes.push(Note::Alternative { alternative, amount: other });
-                    }
+                    self.rate_band(lows, highs, &terms, &unsure, &cap_unsure, alternatives, outcome)?;
                 }
             }
             Formula::CityAwardMatch { award, ratio, total_cap, readings } => {
                 let (taken, others) = readings.split_first()?;
-                let Some((low, high, _)) = self.money_interval(award.field, outcome) else {
-                    // Not given: from nothing up to the most the reading allows any award.
-                    add_missing(&mut outcome.missing, award.field);
-                    let band = |rule| {
-                        Some(Band { low: Decimal::ZERO, high: Some(most_matched(rule, *ratio, *total_cap)?) })
-                    };
-                    outcome.steps.push(Step::Input { field: award.field, low: Decimal::ZERO, high: None });
-                    let amount = band(taken.rule)?;
-                    let cap = amount.high?;
-                    outcome.steps.push(Step::UpToCap { cap, more: cap, missing: award.field });
-                    outcome.amount = Amount::Band(amount);
-                    return other_readings(taken, others, amount, band, outcome);
-                };
-                let exact = compare(low, high).is_eq();
-                if !exact {
-                    self.input_steps(&[(award.field, low, Some(high))], outcome);
+                let m = Match { ratio: *ratio, total_cap: *total_cap, taken, others };
+                match self.money_interval(award.field, outcome) {
+                    Some((award, _, true)) => {
+                        // One award: each reading is one comparison with the product.
+                        let (product, product_to_fen, result) = m.steps(award, outcome)?;
+                        let band = |rule| {
+                            let limit = match_limit(rule, m.total_cap, award);
+                            Some(Band::exact(cut_at(product, product_to_fen, limit)))
+                        };
+                        other_readings(taken, others, Band::exact(result), band, outcome)?;
+                        outcome.amount = Amount::RuleBased(result);
+                    }
+                    Some((low, high, false)) => m.range(award.field, low, high, outcome)?,
+                    None => m.not_given(award.field, outcome)?,
                 }
-                // Each end's product, cut to the fen once: every reading gives
-                // `floor_to_fen(min(product, limit))`.
-                let mut at_low = (Decimal::ZERO, Decimal::ZERO);
-                for (i, city_award) in [low, high].into_iter().enumerate().take(if exact { 1 } else { 2 }) {
-                    if !exact {
-                        outcome.steps.push(Step::End { high: i == 1 });
-                    }
-                    let product = money::mul(*ratio, city_award)?;
-                    let limit = match_limit(taken.rule, *total_cap, city_award);
-                    let result = cut_at(product, floor_to_fen(product), limit);
-                    outcome.steps.push(Step::Match { award: city_award, ratio: *ratio, product });
-                    outcome.steps.push(Step::MatchLimit {
-                        rule: taken.rule,
-                        total_cap: *total_cap,
-                        limit,
-                        result,
-                    });
-                    outcome.steps.push(Step::CityPlusProvince {
-                        city: city_award,
-                        province: result,
-                        total: money::add(city_award, result)?,
-                    });
-                    if i == 0 {
-                        at_low = (product, result);
-                    }
-                }
-                // One award: each reading is one comparison with the product; a range: a band.
-                let (product, product_to_fen) = (at_low.0, floor_to_fen(at_low.0));
-                let band = |rule| match exact {
-                    true => {
-                        Some(Band::exact(cut_at(product, product_to_fen, match_limit(rule, *total_cap, low))))
-                    }
-                    false => matched_band(rule, *ratio, *total_cap, low, high),
-                };
-                let amount = if exact { Band::exact(at_low.1) } else { band(taken.rule)? };
-                other_readings(taken, others, amount, band, outcome)?;
-                outcome.amount = if exact {
-                    Amount::RuleBased(at_low.1)
-                } else {
-                    Amount::RuleBased(Decimal::ZERO).with_band(amount)
-                };
             }
             Formula::NoFixedAmount { estimate, case_by_case_from } => {
                 let field = estimate.field;
@@ -282,7 +194,7 @@ impl<'r> Evaluation<'_, 'r> {
                     };
                     Band { low: low_amount, high: high_amount }
                 };
-                outcome.amount = Amount::RuleBased(Decimal::ZERO).with_band(band);
+                outcome.amount = Amount::from_band(band);
             }
             Formula::Tiers { by, tiers } => {
                 let chosen = by.as_ref().and_then(|by| match self.profile.get(by.field) {
@@ -308,9 +220,61 @@ impl<'r> Evaluation<'_, 'r> {
         Some(())
     }
 
+    /// `rate_of_base` on a band of bases (a range, or an input not given): the lines of each end,
+    /// the band, and the other amounts as bands. Apart from the exact path, which most
+    /// evaluations take, so that the band's work does not slow it (BENCHMARKS.md, #12).
+    #[cold]
+    #[allow(clippy::too_many_arguments)]
+    fn rate_band(
+        &self,
+        lows: SmallVec<[(Field, Decimal); 2]>,
+        highs: SmallVec<[Option<Decimal>; 2]>,
+        terms: &Terms,
+        unsure: &[&'r ConditionalRate],
+        cap_unsure: &[&'r ConditionalCap],
+        alternatives: &'r [Alternative],
+        outcome: &mut Outcome<'r>,
+    ) -> Option<()> {
+        let &Terms { rate, cap_low, cap_high, choice, period } = terms;
+        let low_total = lows.iter().try_fold(Decimal::ZERO, |sum, p| money::add(sum, p.1))?;
+        let high_total = highs.iter().try_fold(Some(Decimal::ZERO), |sum, h| match (sum, h) {
+            (Some(s), Some(h)) => money::add(s, *h).map(Some),
+            _ => Some(None),
+        })?;
+        let parts: SmallVec<[Part; 2]> = lows.iter().zip(&highs).map(|(l, h)| (l.0, l.1, *h)).collect();
+        self.input_steps(&parts, outcome);
+        outcome.steps.push(Step::End { high: false });
+        let (low, ..) = self.rate_steps(lows, rate, cap_low, choice, period, outcome)?;
+        outcome.steps.push(Step::End { high: true });
+        let high = match high_total {
+            Some(_) => {
+                let at = parts.iter().map(|p| (p.0, p.2.unwrap_or(p.1))).collect();
+                self.rate_steps(at, rate, cap_high, choice, period, outcome)?.0
+            }
+            None => {
+                let missing = parts.iter().find(|p| p.2.is_none()).map_or(Field::UNLINKED, |p| p.0);
+                let more = money::max(money::sub(cap_high, low)?, Decimal::ZERO);
+                outcome.steps.push(Step::UpToCap { cap: cap_high, more, missing });
+                money::max(cap_high, low)
+            }
+        };
+        let amount = Band { low, high: Some(high) };
+        outcome.amount = Amount::from_band(amount);
+        // What a rate and a cap give on the band of bases, each end rounded.
+        let band_of = |rate: Decimal, cap_low: Decimal, cap_high: Decimal| -> Option<Band> {
+            let low = floor_to_fen(money::min(money::mul(rate, low_total)?, cap_low));
+            let high = match high_total {
+                Some(t) => floor_to_fen(money::min(money::mul(rate, t)?, cap_high)),
+                None => cap_high,
+            };
+            Some(Band { low, high: Some(high) })
+        };
+        other_amounts(terms, unsure, cap_unsure, alternatives, amount, band_of, outcome)
+    }
+
     /// The lines of `rate × base, at most the cap` for one set of base figures; the amount,
-    /// rounded. `None` on overflow.
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    /// rounded, the base and the product. `None` on overflow.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn rate_steps(
         &self,
         parts: SmallVec<[(Field, Decimal); 2]>,
@@ -319,8 +283,10 @@ impl<'r> Evaluation<'_, 'r> {
         choice: Option<Field>,
         period: Option<(Option<crate::date::Date>, Option<crate::date::Date>)>,
         outcome: &mut Outcome<'r>,
-    ) -> Option<Decimal> {
-        let total = parts.iter().try_fold(Decimal::ZERO, |sum, (_, m)| money::add(sum, *m))?;
+    ) -> Option<(Decimal, Decimal, Decimal)> {
+        // From the first figure, not from zero: one addition fewer, the same sum.
+        let (first, rest) = parts.split_first().map_or((Decimal::ZERO, &[][..]), |(f, r)| (f.1, r));
+        let total = rest.iter().try_fold(first, |sum, (_, m)| money::add(sum, *m))?;
         let exact = money::mul(rate, total)?;
         let result = money::min(exact, cap);
         if parts.len() > 1 {
@@ -328,7 +294,7 @@ impl<'r> Evaluation<'_, 'r> {
         }
         outcome.steps.push(Step::Rate { rate, base: total, result: exact });
         outcome.steps.push(Step::Cap { cap, reached: compare(exact, cap).is_gt(), result, choice, period });
-        Some(self.rounded(result, outcome))
+        Some((self.rounded(result, outcome), total, exact))
     }
 
     /// The lines of `count × amount, at most the cap`; the amount, rounded.
@@ -369,6 +335,7 @@ impl<'r> Evaluation<'_, 'r> {
 
     /// A money answer or a range of them as its two ends, and whether they are one figure; or a
     /// published figure assumed for it (noted as an assumption).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn money_interval(&self, field: Field, outcome: &mut Outcome<'r>) -> Option<(Decimal, Decimal, bool)> {
         match self.profile.get(field) {
             Value::Money(m) => return Some((m, m, true)),
@@ -380,6 +347,7 @@ impl<'r> Evaluation<'_, 'r> {
         Some((prefill.amount, prefill.amount, true))
     }
 
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn rounded(&self, exact: Decimal, outcome: &mut Outcome<'r>) -> Decimal {
         let result = floor_to_fen(exact);
         // Numeric comparison: the scale of `exact` does not matter.
@@ -387,6 +355,108 @@ impl<'r> Evaluation<'_, 'r> {
             outcome.steps.push(Step::Rounded { exact, result });
         }
         result
+    }
+}
+
+/// The rate and cap a `rate_of_base` takes: the cap's two ends differ where its level is not given.
+struct Terms {
+    rate: Decimal,
+    cap_low: Decimal,
+    cap_high: Decimal,
+    choice: Option<Field>,
+    period: Option<(Option<crate::date::Date>, Option<crate::date::Date>)>,
+}
+
+/// The notes of the amounts a `rate_of_base` would give under a rate or a cap whose condition is
+/// not known, and under its alternatives, each that differs from `amount`; `band_of(rate, cap's
+/// low end, cap's high end)` works one out. `None` on overflow.
+fn other_amounts<'r>(
+    terms: &Terms,
+    unsure: &[&'r ConditionalRate],
+    cap_unsure: &[&'r ConditionalCap],
+    alternatives: &'r [Alternative],
+    amount: Band,
+    band_of: impl Fn(Decimal, Decimal, Decimal) -> Option<Band>,
+    outcome: &mut Outcome<'r>,
+) -> Option<()> {
+    for &r in unsure {
+        let other = band_of(r.rate, terms.cap_low, terms.cap_high)?;
+        if other != amount {
+            outcome.notes.push(Note::RateIfCondition { rate: r, amount: other });
+        }
+    }
+    for &c in cap_unsure {
+        let other = band_of(terms.rate, c.cap, c.cap)?;
+        if other != amount {
+            outcome.notes.push(Note::CapIfCondition { cap: c, amount: other });
+        }
+    }
+    for alternative in alternatives {
+        let (low_cap, high_cap) = alternative.cap.map_or((terms.cap_low, terms.cap_high), |c| (c, c));
+        let other = if alternative.cap_only {
+            Band::exact(high_cap)
+        } else {
+            band_of(alternative.rate.unwrap_or(terms.rate), low_cap, high_cap)?
+        };
+        if other != amount {
+            outcome.notes.push(Note::Alternative { alternative, amount: other });
+        }
+    }
+    Some(())
+}
+
+/// A city-award match: the province's ratio and total cap, the reading taken and the others.
+struct Match<'r> {
+    ratio: Decimal,
+    total_cap: Decimal,
+    taken: &'r CapReading,
+    others: &'r [CapReading],
+}
+
+impl<'r> Match<'r> {
+    /// The lines of the match on one award under the reading taken; the product, the product cut
+    /// to the fen (every reading gives `floor_to_fen(min(product, limit))`) and the amount.
+    fn steps(&self, award: Decimal, outcome: &mut Outcome<'r>) -> Option<(Decimal, Decimal, Decimal)> {
+        let product = money::mul(self.ratio, award)?;
+        let product_to_fen = floor_to_fen(product);
+        let rule = self.taken.rule;
+        let limit = match_limit(rule, self.total_cap, award);
+        let result = cut_at(product, product_to_fen, limit);
+        outcome.steps.push(Step::Match { award, ratio: self.ratio, product });
+        outcome.steps.push(Step::MatchLimit { rule, total_cap: self.total_cap, limit, result });
+        let total = money::add(award, result)?;
+        outcome.steps.push(Step::CityPlusProvince { city: award, province: result, total });
+        Some((product, product_to_fen, result))
+    }
+
+    /// A range of awards: the lines at each end, and each reading's band.
+    #[cold]
+    fn range(&self, field: Field, low: Decimal, high: Decimal, outcome: &mut Outcome<'r>) -> Option<()> {
+        outcome.steps.push(Step::Input { field, low, high: Some(high) });
+        outcome.steps.push(Step::End { high: false });
+        self.steps(low, outcome)?;
+        outcome.steps.push(Step::End { high: true });
+        self.steps(high, outcome)?;
+        let band = |rule| matched_band(rule, self.ratio, self.total_cap, low, high);
+        let amount = band(self.taken.rule)?;
+        other_readings(self.taken, self.others, amount, band, outcome)?;
+        outcome.amount = Amount::from_band(amount);
+        Some(())
+    }
+
+    /// The award not given: from nothing up to the most the reading allows any award.
+    #[cold]
+    fn not_given(&self, field: Field, outcome: &mut Outcome<'r>) -> Option<()> {
+        add_missing(&mut outcome.missing, field);
+        let band = |rule| {
+            Some(Band { low: Decimal::ZERO, high: Some(most_matched(rule, self.ratio, self.total_cap)?) })
+        };
+        outcome.steps.push(Step::Input { field, low: Decimal::ZERO, high: None });
+        let amount = band(self.taken.rule)?;
+        let cap = amount.high?;
+        outcome.steps.push(Step::UpToCap { cap, more: cap, missing: field });
+        outcome.amount = Amount::Band(amount);
+        other_readings(self.taken, self.others, amount, band, outcome)
     }
 }
 
