@@ -420,11 +420,10 @@ fn across_programmes<'r>(
             let assumed = applies != Truth::Yes;
             // The base and its limit as bands (one figure when the base is exact).
             let base = profile.get(ceiling.base.field).interval();
+            let limit_of = |base| Some(floor_to_fen(money::mul(ceiling.rate, base)?));
             let limit = match base {
-                Some((low, high)) => Some((
-                    floor_to_fen(money::mul(ceiling.rate, low)?),
-                    floor_to_fen(money::mul(ceiling.rate, high)?),
-                )),
+                Some((low, high)) if compare(low, high).is_eq() => limit_of(low).map(|l| (l, l)),
+                Some((low, high)) => Some((limit_of(low)?, limit_of(high)?)),
                 None => None,
             };
             // The base's topic switched off ("we do not rent compute for the city voucher"), as
@@ -484,7 +483,9 @@ fn across_programmes<'r>(
                 };
                 let cut = after != before;
                 if cut || counted != Band::ZERO {
-                    let exact = base.0 == base.1 && counted.single().is_some() && before.single().is_some();
+                    let exact = compare(base.0, base.1).is_eq()
+                        && counted.single().is_some()
+                        && before.single().is_some();
                     limit_steps(outcome, exact, step);
                 }
                 if cut {

@@ -370,6 +370,7 @@ struct Terms {
 /// The notes of the amounts a `rate_of_base` would give under a rate or a cap whose condition is
 /// not known, and under its alternatives, each that differs from `amount`; `band_of(rate, cap's
 /// low end, cap's high end)` works one out. `None` on overflow.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn other_amounts<'r>(
     terms: &Terms,
     unsure: &[&'r ConditionalRate],
@@ -416,6 +417,7 @@ struct Match<'r> {
 impl<'r> Match<'r> {
     /// The lines of the match on one award under the reading taken; the product, the product cut
     /// to the fen (every reading gives `floor_to_fen(min(product, limit))`) and the amount.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn steps(&self, award: Decimal, outcome: &mut Outcome<'r>) -> Option<(Decimal, Decimal, Decimal)> {
         let product = money::mul(self.ratio, award)?;
         let product_to_fen = floor_to_fen(product);
@@ -462,6 +464,7 @@ impl<'r> Match<'r> {
 
 /// The note of a city-award match's other readings that give another amount than the one taken,
 /// each with its band (`band` of a reading's rule). `None` on overflow.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn other_readings<'r>(
     taken: &'r CapReading,
     others: &'r [CapReading],
