@@ -387,7 +387,7 @@ impl Profile {
     pub fn is_valid(&self, library: &Library) -> bool {
         // The ranges in one pass over the answers; the rest only for the few questions that have
         // rules of their own (the same checks as `fault`, which a test holds them to).
-        self.counted_values().all(in_range)
+        self.counted_answers().all(in_range)
             && library.related_fields().iter().all(|&field| self.related_fault(library, field).is_none())
     }
 
@@ -460,13 +460,14 @@ enum Fault<'p> {
 
 /// `range_problem(value).is_none()`, without building the problem: every evaluation asks it of
 /// every answer.
-fn in_range(value: Value<'_>) -> bool {
-    match value {
-        Value::Money(amount) => check_amount(amount).is_ok(),
-        Value::Range { low, high } => range_problem(value).is_none() && low <= high,
-        Value::Year(year) => YEARS.contains(&year),
-        Value::Count(n) => n <= MAX_COUNT,
-        Value::Text(name) => name.len() <= MAX_NAME_CHARS || name.chars().count() <= MAX_NAME_CHARS,
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn in_range(answer: &NewValue) -> bool {
+    match answer {
+        NewValue::Money(amount) => check_amount(*amount).is_ok(),
+        &NewValue::Range { low, high } => range_problem(Value::Range { low, high }).is_none(),
+        NewValue::Year(year) => YEARS.contains(year),
+        NewValue::Count(n) => *n <= MAX_COUNT,
+        NewValue::Text(name) => name.len() <= MAX_NAME_CHARS || name.chars().count() <= MAX_NAME_CHARS,
         _ => true,
     }
 }

@@ -204,12 +204,13 @@ impl Profile {
         }
     }
 
-    /// The answers that count, without their fields: what range checks read.
-    pub fn counted_values(&self) -> impl Iterator<Item = Value<'_>> + '_ {
+    /// The answers that count, as stored, without their fields: what range checks read (every
+    /// evaluation, so without building a `Value` of each).
+    pub fn counted_answers(&self) -> impl Iterator<Item = &NewValue> + '_ {
         self.slots
             .iter()
             .filter(|slot| !matches!(slot.answer, NewValue::Unknown) && self.topics[usize::from(slot.topic)])
-            .map(|slot| slot.answer.as_value())
+            .map(|slot| &slot.answer)
     }
 
     /// Fields that count and are filled in, in library order.
