@@ -8,9 +8,11 @@
 use libfuzzer_sys::fuzz_target;
 use subsidy_engine::credit_code::CreditCode;
 use subsidy_engine::money::{check_amount, parse_amount, Unit};
-use subsidy_engine::profile::Profile;
-use subsidy_engine::typed::{parse_typed, typed_text};
-use subsidy_engine::{Date, Lang, Library};
+use subsidy_engine::{Date, Library};
+
+#[path = "../../tests/common/typed_round_trip.rs"]
+mod typed_round_trip;
+use typed_round_trip::check_typed;
 
 fuzz_target!(|data: &[u8]| check(&String::from_utf8_lossy(data)));
 
@@ -21,28 +23,7 @@ fn check(text: &str) {
             assert_eq!(check_amount(amount), Ok(()), "{text:?} in {unit:?} read as {amount}");
         }
         for field in lib.fields() {
-            let question = lib.question(field);
-            match parse_typed(question, text, unit) {
-                Ok(value) => {
-                    let mut profile = Profile::new(lib);
-                    profile.set(field, value.clone()).expect("a value of the question's own kind");
-                    let problems = profile.validate(lib);
-                    assert!(problems.is_empty(), "{} {text:?}: {problems:?}", question.id);
-                    let shown = typed_text(profile.get(field), unit);
-                    assert_eq!(
-                        parse_typed(question, &shown, unit),
-                        Ok(value),
-                        "{} {text:?} shown as {shown:?}",
-                        question.id
-                    );
-                }
-                Err(problem) => {
-                    for lang in Lang::ALL {
-                        let words = problem.message(lang, Some(question.kind));
-                        assert!(!words.trim().is_empty(), "{} {problem:?}", question.id);
-                    }
-                }
-            }
+            check_typed(lib, field, text, unit);
         }
     }
     if let Ok(code) = CreditCode::parse(text) {

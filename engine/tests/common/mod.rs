@@ -1,6 +1,8 @@
 //! Helpers shared by the engine's integration tests.
 #![allow(dead_code)]
 
+pub mod typed_round_trip;
+
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use subsidy_engine::fields::{Field, TopicId};
