@@ -104,13 +104,13 @@ impl Serialize for Band {
 impl Band {
     pub const ZERO: Band = Band { low: Decimal::ZERO, high: Some(Decimal::ZERO) };
 
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn exact(yuan: Decimal) -> Band {
         Band { low: yuan, high: Some(yuan) }
     }
 
     /// The one figure, when both ends are the same.
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn single(&self) -> Option<Decimal> {
         self.high.filter(|h| crate::money::compare(*h, self.low).is_eq())
     }
@@ -131,7 +131,7 @@ impl Band {
 }
 
 /// The same figure written the same way (the same mantissa, scale and sign).
-#[inline]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn same_bits(a: Decimal, b: Decimal) -> bool {
     a.serialize() == b.serialize()
 }
@@ -139,7 +139,7 @@ fn same_bits(a: Decimal, b: Decimal) -> bool {
 /// The same ends, as numbers (through `money::compare`, which every evaluation uses many times:
 /// `Decimal`'s own comparison is several times slower).
 impl PartialEq for Band {
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn eq(&self, other: &Band) -> bool {
         let same = |a: Decimal, b: Decimal| crate::money::compare(a, b).is_eq();
         same(self.low, other.low)
@@ -168,7 +168,7 @@ impl Amount {
     }
 
     /// A figure or a band as its two ends; `None` for no figure at all.
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn band(&self) -> Option<Band> {
         match *self {
             Amount::RuleBased(y) | Amount::Ceiling(y) => Some(Band::exact(y)),
@@ -196,7 +196,7 @@ impl Amount {
     }
 
     /// The same kind of amount with another band: a band of zero width is a single figure.
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn with_band(self, band: Band) -> Amount {
         let ceiling = self.is_ceiling();
         match (band.single(), ceiling) {
