@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { AppPage } from './pages/app';
 import { w1ProvincialCentre } from './pages/examples';
-import { cityPack, dist, nextBuild, provincePack, ruleSetVersion, SwappableServer } from './pages/server';
+import { cityPack, dist, nextBuild, openSingleFile, provincePack, ruleSetVersion, SwappableServer } from './pages/server';
 
 const server = new SwappableServer();
 test.beforeAll(() => server.start());
@@ -75,13 +75,7 @@ test('a new build served online is running on the next visit, its city packs inc
 });
 
 test('the single file works when opened from disk', async ({ page }) => {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('request', (r) => !r.url().startsWith('file://') && !r.url().startsWith('data:') && problems.push(r.url()));
-  await page.goto(`file://${path.join(dist, 'estimator.html')}?lang=en`);
-  const app = new AppPage(page);
-  app.lang = 'en';
+  const { app, problems } = await openSingleFile(page);
   // The city packs are inside the file.
   await app.ready();
   await app.asOf('2026-03-01');

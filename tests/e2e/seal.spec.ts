@@ -9,8 +9,7 @@ import { test, expect } from './fixtures';
 import { AppPage } from './pages/app';
 import { w1ProvincialCentre, w3GuangzhouLittleGiant, w6Benchmark } from './pages/examples';
 import { packs } from './pages/labels';
-
-const dist = path.resolve(__dirname, '..', '..', 'dist');
+import { openSingleFile } from './pages/server';
 
 /** Three groups of four characters of Crockford's base32 (no I, L, O, U). */
 const FINGERPRINT = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
@@ -158,13 +157,7 @@ test('the single file opened from disk shows the same fingerprint, without a QR 
 
   const context = await browser.newContext();
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('request', (r) => !r.url().startsWith('file://') && !r.url().startsWith('data:') && problems.push(r.url()));
-  await page.goto(`file://${path.join(dist, 'estimator.html')}?lang=en`);
-  const single = new AppPage(page);
-  single.lang = 'en';
+  const { app: single, problems } = await openSingleFile(page);
   await single.ready();
   await single.asOf('2026-03-01');
   await w1ProvincialCentre(single);

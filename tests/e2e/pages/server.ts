@@ -6,10 +6,25 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { AppPage } from './app';
 import { packOf } from './labels';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const dist = path.join(repoRoot, 'dist');
+
+/** Opens the build's single file from disk in English, collecting every page error, console error
+ * and request to anything but the file itself (and data: URLs): what the page must never do. */
+export async function openSingleFile(page: Page): Promise<{ app: AppPage; problems: string[] }> {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('request', (r) => !r.url().startsWith('file://') && !r.url().startsWith('data:') && problems.push(r.url()));
+  await page.goto(`file://${path.join(dist, 'estimator.html')}?lang=en`);
+  const app = new AppPage(page);
+  app.lang = 'en';
+  return { app, problems };
+}
 
 export class SwappableServer {
   private readonly site = path.join(os.tmpdir(), `estimator-site-${process.pid}-${crypto.randomUUID().slice(0, 8)}`);
