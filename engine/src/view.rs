@@ -218,13 +218,13 @@ impl ReportView {
                             id: c.condition.id.clone(),
                             status: c.status,
                             mark: status_mark(c.status).to_string(),
-                            status_label: match (
-                                c.status,
-                                crate::evaluate::crossing(profile, &c.condition.test),
-                            ) {
-                                (Status::Depends, Some(crossing)) => crossing_text(&crossing, library, lang),
-                                _ => status_label(c.status, lang).to_string(),
-                            },
+                            // The crossing is looked for only where the condition depends on it.
+                            status_label: match c.status {
+                                Status::Depends => crate::evaluate::crossing(profile, &c.condition.test)
+                                    .map(|crossing| crossing_text(&crossing, library, lang)),
+                                _ => None,
+                            }
+                            .unwrap_or_else(|| status_label(c.status, lang).to_string()),
                             text: c.condition.text.get(lang).to_string(),
                             citation: pack
                                 .citation(&c.condition.cite)
