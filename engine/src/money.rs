@@ -383,27 +383,29 @@ pub fn floor_to_fen(amount: Decimal) -> Decimal {
 #[cfg_attr(not(target_arch = "wasm32"), inline)]
 #[cfg_attr(target_arch = "wasm32", inline(never))]
 pub fn half(amount: Decimal) -> Decimal {
-    let mantissa = amount.mantissa().unsigned_abs();
+    let (mantissa, scale, negative) =
+        (amount.mantissa().unsigned_abs(), amount.scale(), amount.is_sign_negative());
     if mantissa != 0 && mantissa.is_multiple_of(2) {
-        // Rebuilt from its three 32-bit words: `from_i128_with_scale` is a call that checks a range
-        // a halved mantissa is always in, and cost more than the rest of a match.
-        let m = mantissa >> 1;
-        Decimal::from_parts(
-            m as u32,
-            (m >> 32) as u32,
-            (m >> 64) as u32,
-            amount.is_sign_negative(),
-            amount.scale(),
-        )
-    } else {
-        // Odd: m / 2 = 5m / 10, one decimal place more, exact when it fits (always, for amounts of
-        // this domain); past 28 places or 96 bits the last half-unit is cut. No decimal division:
-        // the page then carries none.
-        let (scale, five) = (amount.scale(), mantissa * 5);
-        let (m, scale) =
-            if scale < 28 && five < 1u128 << 96 { (five, scale + 1) } else { (mantissa >> 1, scale) };
-        Decimal::from_parts(m as u32, (m >> 32) as u32, (m >> 64) as u32, amount.is_sign_negative(), scale)
+        return from_mantissa(mantissa >> 1, negative, scale);
     }
+    // Odd: m / 2 = 5m / 10, one decimal place more, exact when it fits (always, for amounts of this
+    // domain); past 28 places or 96 bits the last half-unit is cut. No decimal division: the page
+    // then carries none.
+    let five = mantissa * 5;
+    if scale < 28 && five < 1u128 << 96 {
+        from_mantissa(five, negative, scale + 1)
+    } else {
+        from_mantissa(mantissa >> 1, negative, scale)
+    }
+}
+
+/// A decimal from its mantissa (below 2^96), sign and scale (at most 28), rebuilt from its three
+/// 32-bit words: `from_i128_with_scale` is a call that checks a range these are always in, and
+/// cost more than the rest of a match.
+#[inline]
+fn from_mantissa(mantissa: u128, negative: bool, scale: u32) -> Decimal {
+    let word = |shift: u32| (mantissa >> shift) as u32;
+    Decimal::from_parts(word(0), word(32), word(64), negative, scale)
 }
 
 /// `amount` in 万 (÷ 10,000), exactly, by moving the decimal point: no decimal division in the
@@ -412,14 +414,7 @@ pub fn half(amount: Decimal) -> Decimal {
 pub fn in_wan(amount: Decimal) -> Decimal {
     let scale = amount.scale() + 4;
     if scale <= 28 {
-        let mantissa = amount.mantissa().unsigned_abs();
-        return Decimal::from_parts(
-            mantissa as u32,
-            (mantissa >> 32) as u32,
-            (mantissa >> 64) as u32,
-            amount.is_sign_negative(),
-            scale,
-        );
+        return from_mantissa(amount.mantissa().unsigned_abs(), amount.is_sign_negative(), scale);
     }
     in_wan(amount.round_dp_with_strategy(24, RoundingStrategy::ToZero))
 }
