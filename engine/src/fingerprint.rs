@@ -24,16 +24,10 @@ pub fn versions(library: &Library) -> Versions {
     sorted(library.packs.iter().map(|p| (p.id.clone(), p.version.clone())).collect())
 }
 
-/// An insertion sort, for the dozen packs there are: the standard library's sorts would add some
-/// 7 KB to the page's wasm for these types.
+/// `items` in order, through the engine's one short-list sort (`order.rs`): the standard library's
+/// would add some 7 KB to the page's wasm for these types.
 fn sorted<T: PartialOrd>(mut items: Vec<T>) -> Vec<T> {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && items[j - 1] > items[j] {
-            items.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    crate::order::sort_stable_by(&mut items, |a, b| a < b);
     items
 }
 

@@ -1,8 +1,8 @@
-//! One stable sort for the engine's short lists (missing inputs, a file's problems, packs, a
-//! question's choices: tens of items, a few hundred at most). The standard library's stable sort
-//! is instantiated once per element type, about 3 KB of wasm each; four of them cost the page
-//! several KB of its first load, where this insertion sort costs a few hundred bytes in all
-//! (measured side by side in BENCHMARKS.md, issue #12).
+//! One stable sort for the engine's short lists (missing inputs, a file's problems, packs and their
+//! versions, a question's choices: tens of items, a few hundred at most). The standard library's
+//! stable sort is instantiated once per element type, about 3 KB of wasm each; four of them cost
+//! the page several KB of its first load, where this insertion sort costs a few hundred bytes in
+//! all (measured side by side in BENCHMARKS.md, issue #12).
 
 /// Sorts `items` so that no item comes after one it is `less` than; equal items keep their order.
 pub fn sort_stable_by<T>(items: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
