@@ -1,7 +1,7 @@
 //! The sheet's seal: its fingerprint (on screen and on paper) and, when the page is served over
 //! http(s), a QR code of its share link (on paper). This module only writes what is to be sealed
 //! into the sheet, as attributes of `#seal` (the canonical text, the link, and for a file or link
-//! made with other rules the canonical text its sheet had), and adds the seal module's script once every pack is in. The
+//! made with other rules the note saying which, and the canonical text its sheet had), and adds the seal module's script once every pack is in. The
 //! seal module (crate seal/, src/web.rs; `seal-<hash>.js` named in `<meta name="seal">`, kept by
 //! the service worker, inline in the single file) computes and fills in the rest: the hash, the
 //! QR code and the words about other rule versions cost the first load next to nothing.
@@ -38,8 +38,8 @@ pub fn opened(state: AppState, saved: Saved) {
 
 /// `#seal`, for the top of the sheet: empty until every pack is in (the fingerprint names them
 /// all). Reads the profile and the as-of date, so that the sheet is drawn again when they change.
-/// A profile saved with other rules also gets the canonical text its sheet had, and the words to
-/// say so: the seal module compares the packs of the two.
+/// A profile saved with other rules also gets the note saying which (`Saved::differences`) and the
+/// canonical text its sheet had, whose fingerprint the seal module adds to the note.
 pub fn html(state: AppState, ui: &Ui) -> String {
     let as_of = state.as_of.get();
     let profile = state.session.with(|s| s.profile(as_of));
@@ -49,12 +49,18 @@ pub fn html(state: AppState, ui: &Ui) -> String {
     add_script();
     let canonical = canonical(&profile, library(), as_of);
     let link = browser::served_over_http().then(|| share_link(&profile, as_of));
-    let sheet = SAVED.with_borrow(|s| match s {
-        Some((saved, opened)) if *opened == canonical && !saved.rules.is_empty() => {
-            Some(canonical_with(&profile, library(), as_of, &saved.rules))
-        }
-        _ => None,
-    });
+    // Said while the form is still what was opened, and only if its rule versions differ.
+    let (note, sheet) = SAVED
+        .with_borrow(|s| match s {
+            Some((saved, opened)) if *opened == canonical => {
+                let differences = saved.differences(library());
+                (!differences.is_empty()).then(|| {
+                    (rules_differ(&differences, ui), canonical_with(&profile, library(), as_of, &saved.rules))
+                })
+            }
+            _ => None,
+        })
+        .unzip();
     // The seal module writes what is inside, from these.
     let mut h = Html::default();
     h.el(
@@ -65,15 +71,24 @@ pub fn html(state: AppState, ui: &Ui) -> String {
             ("data-canonical", &canonical),
             ("data-link", link.as_deref().unwrap_or_default()),
             ("data-sheet", sheet.as_deref().unwrap_or_default()),
+            ("data-note", note.as_deref().unwrap_or_default()),
             ("data-label", ui.fingerprint),
             ("data-caption", ui.qr_caption),
-            ("data-note", ui.seal_rules_differ),
-            ("data-none", ui.seal_no_pack),
-            ("data-separator", ui.list_separator),
         ],
         "",
     );
     h.finish()
+}
+
+/// "Saved with rule packs …; this page has …, so its fingerprint differs from the sheet's
+/// ({sheet})": the seal module fills in the sheet's fingerprint.
+fn rules_differ(differences: &[(String, Option<String>, Option<String>)], ui: &Ui) -> String {
+    let version = |v: &Option<String>| v.clone().unwrap_or_else(|| ui.seal_no_pack.to_string());
+    let then: Vec<String> = differences.iter().map(|(id, v, _)| format!("{id} {}", version(v))).collect();
+    let now: Vec<String> = differences.iter().map(|(_, _, v)| version(v)).collect();
+    ui.seal_rules_differ
+        .replace("{saved}", &then.join(ui.list_separator))
+        .replace("{current}", &now.join(ui.list_separator))
 }
 
 /// The address that opens `profile` on this page.

@@ -1,6 +1,6 @@
 //! The seal on the page. The app writes the sheet with an element `#seal` whose attributes hold
-//! what to seal (`data-canonical`, `data-link`, and for a profile saved with other rules
-//! `data-sheet`, its sheet's canonical text, and the note's words); this module, loaded
+//! what to seal (`data-canonical`, `data-link`, and for a profile saved with other rules the note
+//! saying which, `data-note`, and its sheet's canonical text, `data-sheet`); this module, loaded
 //! after the first results (src/seal.rs adds its script), watches the page and fills in the
 //! fingerprint, the note and the QR code. All of it here keeps it out of the app's first load.
 
@@ -58,7 +58,7 @@ fn refresh() {
         escape(&attr("data-label")),
         crate::fingerprint(&canonical)
     );
-    if let Some(note) = note(&seal, &canonical) {
+    if let Some(note) = note(&seal) {
         html += &format!("<p class=\"warning seal-note no-print\" role=\"status\">{}</p>", escape(&note));
     }
     if !attr("data-link").is_empty() {
@@ -76,72 +76,13 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// "Saved with rule packs …; this page has …, so its fingerprint differs from the sheet's (…)":
-/// when `data-sheet`, the canonical text of the sheet the profile was saved from, names other packs
-/// than this page's `data-canonical`.
-fn note(seal: &Element, canonical: &str) -> Option<String> {
-    let attr = |name: &str| seal.get_attribute(name).unwrap_or_default();
-    let sheet = attr("data-sheet");
-    let (saved, current) = (packs(&sheet)?, packs(canonical)?);
-    let none = attr("data-none");
-    let find =
-        |list: &[(String, String)], id: &str| list.iter().find(|(i, _)| i == id).map(|(_, v)| v.clone());
-    let mut ids: Vec<&String> = saved.iter().chain(&current).map(|(id, _)| id).collect();
-    ids.sort();
-    ids.dedup();
-    let differences: Vec<(&String, Option<String>, Option<String>)> = ids
-        .into_iter()
-        .map(|id| (id, find(&saved, id), find(&current, id)))
-        .filter(|(_, a, b)| a != b)
-        .collect();
-    if differences.is_empty() {
-        return None;
-    }
-    let separator = attr("data-separator");
-    let then: Vec<String> =
-        differences.iter().map(|(id, v, _)| format!("{id} {}", v.as_deref().unwrap_or(&none))).collect();
-    let now: Vec<&str> = differences.iter().map(|(_, _, v)| v.as_deref().unwrap_or(&none)).collect();
-    Some(
-        attr("data-note")
-            .replace("{saved}", &then.join(&separator))
-            .replace("{current}", &now.join(&separator))
-            .replace("{sheet}", &crate::fingerprint(&sheet)),
-    )
-}
-
-/// The `"packs"` of a canonical text (engine/src/fingerprint.rs writes them first, as an object of
-/// JSON strings): (id, version) pairs.
-fn packs(canonical: &str) -> Option<Vec<(String, String)>> {
-    let mut rest = canonical.split_once(",\"packs\":{")?.1;
-    let mut strings = Vec::new();
-    while let Some(after) = rest.strip_prefix('"') {
-        let (text, tail) = json_string(after)?;
-        strings.push(text);
-        rest = tail.strip_prefix([':', ',']).unwrap_or(tail);
-    }
-    Some(strings.chunks_exact(2).map(|p| (p[0].clone(), p[1].clone())).collect())
-}
-
-/// A JSON string's text up to its closing quote, and what follows it.
-fn json_string(text: &str) -> Option<(String, &str)> {
-    let mut out = String::new();
-    let mut chars = text.char_indices();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => return Some((out, &text[i + 1..])),
-            '\\' => match chars.next()?.1 {
-                'n' => out.push('\n'),
-                't' => out.push('\t'),
-                'u' => {
-                    let hex: String = (0..4).filter_map(|_| chars.next().map(|(_, c)| c)).collect();
-                    out.push(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)?);
-                }
-                other => out.push(other),
-            },
-            c => out.push(c),
-        }
-    }
-    None
+/// The note that the opened profile was saved with other rule versions (`data-note`, written by
+/// the app), with the fingerprint of the sheet it was saved from (`data-sheet`, that sheet's
+/// canonical text) in place of `{sheet}`.
+fn note(seal: &Element) -> Option<String> {
+    let attr = |name: &str| seal.get_attribute(name).filter(|value| !value.is_empty());
+    let (note, sheet) = (attr("data-note")?, attr("data-sheet")?);
+    Some(note.replace("{sheet}", &crate::fingerprint(&sheet)))
 }
 
 /// Draws the link's QR code into `#seal-qr` (its `data-link` says which link it holds): at once
