@@ -12,8 +12,8 @@ use crate::rules::{CapRule, Condition, Document, Formula, Level, Library, Pack, 
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
-/// How many days before a document's end the result warns that it lapses.
-pub const LAPSE_WARNING_DAYS: i64 = 90;
+pub use crate::force::LAPSE_WARNING_DAYS;
+use crate::force::{force_on, longest, rests_on_weak_sources, Force};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum EvalError {
@@ -61,7 +61,36 @@ pub fn evaluate<'r>(profile: &Profile, library: &'r Library, as_of: Date) -> Res
         .ok_or_else(|| EvalError::Overflow { programme: "totals".into() })?;
     let missing = ranked_missing(&outcomes);
     let warnings = warnings(profile, library, &outcomes, as_of);
-    Ok(Report { library, as_of, packs, outcomes, totals, missing, warnings })
+    let gaps = gaps(profile, library, &packs, as_of);
+    Ok(Report { library, as_of, packs, outcomes, totals, missing, warnings, gaps })
+}
+
+/// The levels at which no pack serves the company's place, as the common pack's `coverage` lists
+/// them. Said only where the library holds packs of that level at all: the page's first part has
+/// none yet, and could not tell a place without a pack from one whose pack has not arrived.
+fn gaps<'r>(profile: &Profile, library: &'r Library, packs: &[&Pack], as_of: Date) -> Vec<Gap<'r>> {
+    let mut gaps = Vec::new();
+    for coverage in library.packs.iter().flat_map(|p| &p.coverage) {
+        let level = coverage.level;
+        if packs.iter().any(|p| p.level == level) || library.packs.iter().all(|p| p.level != level) {
+            continue;
+        }
+        let field = coverage.field.field;
+        let Value::Choice(id) = profile.get(field) else { continue };
+        let Some(place) = library.question(field).choice(id) else { continue };
+        if !is_asked(profile, library, field, as_of) {
+            continue;
+        }
+        let notes = coverage
+            .notes
+            .iter()
+            .filter(|n| {
+                n.when.as_ref().is_none_or(|t| test(profile, as_of, t, &mut Hints::new()) == Truth::Yes)
+            })
+            .collect();
+        gaps.push(Gap { coverage, place, notes });
+    }
+    gaps
 }
 
 /// The packs whose programmes concern the company: those that apply everywhere, and those whose
@@ -117,7 +146,8 @@ impl<'r> Evaluation<'_, 'r> {
             outcome.notes.push(Note::Competitive(competition));
         }
         let (mut failed, mut depends) = (false, false);
-        for condition in &p.conditions {
+        // A condition a later document adds from a date (a floor) counts only on its days.
+        for condition in p.conditions.iter().filter(|c| c.applies_on(self.as_of)) {
             let status = self.check(condition, outcome);
             failed |= status == Status::NotMet;
             depends |= status == Status::Depends;
@@ -200,42 +230,56 @@ impl<'r> Evaluation<'_, 'r> {
         prefill_for(self.profile, self.library, self.as_of, field)
     }
 
-    /// A programme whose document is not in force on the as-of date gives nothing; near its end,
-    /// or with no published end, it says so.
+    /// A programme none of whose bases is in force on the as-of date gives nothing (a recurring one
+    /// says that no later document was found); one that outlives a basis under another says so;
+    /// near the end of a basis, or with no published end, it says so too.
     fn period_of_force(&self, outcome: &mut Outcome<'r>) {
-        let mut lapsed: Option<&'r Document> = None;
-        for document in self.pack.documents_of(self.programme) {
-            let Some(period) = document.in_force else { continue };
-            if !period.contains(self.as_of) {
-                lapsed = lapsed.or(Some(document));
-                continue;
+        let (on, ended) = match force_on(self.pack, self.programme, self.as_of) {
+            Force::Unbounded => return,
+            Force::InForce { on, ended } => (on, ended),
+            Force::NotYet { first: document } | Force::Ended { last: document } => {
+                return self.not_in_force(document, outcome);
             }
-            match period.to {
+        };
+        let carries_on = longest(&on);
+        for &document in &on {
+            match document.in_force.and_then(|p| p.to) {
                 // Most documents end long after the as-of date: the days are counted only near the end.
                 Some(end) if self.lapse_horizon.is_none_or(|horizon| end <= horizon) => {
                     let days = self.as_of.days_until(end);
+                    // Another basis that runs longer carries the programme on.
+                    let continues = carries_on.filter(|c| !std::ptr::eq(*c, document));
                     if days <= LAPSE_WARNING_DAYS {
-                        outcome.notes.push(Note::Lapses { document, days });
+                        outcome.notes.push(Note::Lapses { document, days, continues });
                     }
                 }
                 Some(_) => {}
                 None => outcome.notes.push(Note::EndUnknown(document)),
             }
         }
-        if let Some(document) = lapsed {
-            let would_have_been =
-                if outcome.verdict == Verdict::NotEligible { Amount::None } else { outcome.amount };
-            outcome.not_in_force = Some(document);
-            outcome.would_have_been = would_have_been;
-            outcome.verdict = Verdict::NotEligible;
-            // The amount it would have been is information only: no calculation is shown as if it
-            // applied, and nothing more is asked.
-            outcome.amount = Amount::None;
-            outcome.steps.clear();
-            outcome.missing.clear();
-            outcome.hints.clear();
-            outcome.notes.insert(0, Note::NotInForce { document, would_have_been });
+        if let (Some(ended), Some(under)) = (ended, carries_on) {
+            let reading = rests_on_weak_sources(self.programme, &on);
+            outcome.notes.push(Note::Continues { ended, under, reading });
         }
+    }
+
+    /// Not in force: not eligible, with what the rules would otherwise give as information only.
+    #[cold]
+    fn not_in_force(&self, document: &'r Document, outcome: &mut Outcome<'r>) {
+        let would_have_been =
+            if outcome.verdict == Verdict::NotEligible { Amount::None } else { outcome.amount };
+        let ended = document.in_force.is_some_and(|p| p.from <= self.as_of);
+        // A programme that comes back in rounds: no later document was found as of the review.
+        let renewal_unseen = (ended && self.programme.recurring).then_some(self.pack.reviewed);
+        outcome.not_in_force = Some(document);
+        outcome.would_have_been = would_have_been;
+        outcome.verdict = Verdict::NotEligible;
+        // No calculation is shown as if it applied, and nothing more is asked.
+        outcome.amount = Amount::None;
+        outcome.steps.clear();
+        outcome.missing.clear();
+        outcome.hints.clear();
+        outcome.notes.insert(0, Note::NotInForce { document, would_have_been, renewal_unseen });
     }
 
     fn context_notes(&self, outcome: &mut Outcome<'r>) {

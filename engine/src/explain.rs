@@ -406,7 +406,7 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
                 ),
             }
         }
-        Note::NotInForce { document, would_have_been } => {
+        Note::NotInForce { document, would_have_been, renewal_unseen } => {
             let period = period_text(document, lang);
             let would = match would_have_been.band() {
                 Some(_) => match lang {
@@ -420,24 +420,70 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
                 },
                 None => String::new(),
             };
-            match lang {
-                Lang::Zh => format!(
+            let end = document.in_force.and_then(|p| p.to).map(|d| d.to_string()).unwrap_or_default();
+            let office = outcome.programme.apply.office.get(lang);
+            match (renewal_unseen, lang) {
+                (Some(reviewed), Lang::Zh) => format!(
+                    "不符合：《{}》已于 {end} 失效，未发现延续本项目的后续文件（规则核对于 {reviewed}）；请向{office}咨询是否安排新一轮申报。{would}",
+                    document.number
+                ),
+                (Some(reviewed), Lang::En) => format!(
+                    "Not eligible: {} ended on {end} and no later document for this programme was found (rules reviewed on {reviewed}): ask {office} whether a new round is planned. {would}",
+                    document.number
+                ),
+                (None, Lang::Zh) => format!(
                     "不符合：测算基准日 {} 不在《{}》有效期（{period}）内，文件未生效或已失效。{would}",
                     report.as_of, document.number
                 ),
-                Lang::En => format!(
+                (None, Lang::En) => format!(
                     "Not eligible: the as-of date {} is outside the period of force of {} ({period}): the document is not in force. {would}",
                     report.as_of, document.number
                 ),
             }
         }
-        Note::Lapses { document, days } => {
+        Note::Lapses { document, days, continues } => {
             let end = document.in_force.and_then(|p| p.to).map(|d| d.to_string()).unwrap_or_default();
-            match lang {
-                Lang::Zh => format!("注意：《{}》于 {end} 到期（距测算基准日 {days} 天），到期后如未延续则不再适用。", document.number),
-                Lang::En => format!(
+            match (continues, lang) {
+                (None, Lang::Zh) => format!("注意：《{}》于 {end} 到期（距测算基准日 {days} 天），到期后如未延续则不再适用。", document.number),
+                (None, Lang::En) => format!(
                     "Note: {} lapses on {end} ({days} days after the as-of date); unless renewed it no longer applies after that.",
                     document.number
+                ),
+                (Some(next), Lang::Zh) => format!(
+                    "注意：《{}》于 {end} 到期（距测算基准日 {days} 天）；此后本项目依据{}继续（{}）。",
+                    document.number,
+                    document_title(next, lang),
+                    until_text(next, lang)
+                ),
+                (Some(next), Lang::En) => format!(
+                    "Note: {} lapses on {end} ({days} days after the as-of date); the programme continues under {} ({}).",
+                    document.number,
+                    document_title(next, lang),
+                    until_text(next, lang)
+                ),
+            }
+        }
+        Note::Continues { ended, under, reading } => {
+            let end = ended.in_force.and_then(|p| p.to).map(|d| d.to_string()).unwrap_or_default();
+            let (title, until) = (document_title(under, lang), until_text(under, lang));
+            let gives = match (outcome.amount.band(), lang) {
+                (Some(_), Lang::Zh) => format!("，按此为 {}", amount_label(&outcome.amount, lang)),
+                (Some(_), Lang::En) => format!(", which gives {}", amount_label(&outcome.amount, lang)),
+                (None, _) => String::new(),
+            };
+            let source = confidence_label(crate::force::basis_confidence(outcome.programme, under), lang);
+            match (reading, lang) {
+                (false, Lang::Zh) => format!("《{}》已于 {end} 失效；本项目依据{title}继续（{until}）。", ended.number),
+                (false, Lang::En) => {
+                    format!("{} ended on {end}; the programme continues under {title} ({until}).", ended.number)
+                }
+                (true, Lang::Zh) => format!(
+                    "《{}》已于 {end} 失效。解读：本项目依据{title}继续（{until}；来源：{source}）{gives}。另一种解读：本项目随《{}》失效，为 0 元。",
+                    ended.number, ended.number
+                ),
+                (true, Lang::En) => format!(
+                    "{} ended on {end}. Reading taken: the programme continues under {title} ({until}; source: {source}){gives}. Other reading: it lapsed with {}, which gives nothing.",
+                    ended.number, ended.number
                 ),
             }
         }
@@ -595,6 +641,112 @@ pub fn crossing_text(crossing: &Crossing, library: &Library, lang: Lang) -> Stri
         (false, Lang::Zh) => format!("{label}须达到 {threshold}：所填范围 {range} 跨过这一门槛，达到才符合"),
         (true, Lang::En) => format!("more than {threshold} needed ({label}): your range {range} crosses it; only figures above it qualify"),
         (false, Lang::En) => format!("{threshold} or more needed ({label}): your range {range} crosses it; only figures from it up qualify"),
+    }
+}
+
+/// A document as a sentence names it: its title, in 《》 in Chinese.
+pub fn document_title(document: &crate::rules::Document, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("《{}》", document.title.zh),
+        Lang::En => format!("the {}", document.title.en),
+    }
+}
+
+/// How long a document runs: "in force to 2027-06-30", or "no end published".
+pub fn until_text(document: &crate::rules::Document, lang: Lang) -> String {
+    match (document.in_force.and_then(|p| p.to), lang) {
+        (Some(to), Lang::Zh) => format!("有效期至 {to}"),
+        (Some(to), Lang::En) => format!("in force to {to}"),
+        (None, Lang::Zh) => "未公布截止日期".to_string(),
+        (None, Lang::En) => "no end published".to_string(),
+    }
+}
+
+/// What the estimator has for a place without a pack of some level, and whom to ask.
+pub fn gap_text(gap: &Gap<'_>, lang: Lang) -> String {
+    let place = gap.place.label.get(lang);
+    let (reviewed, ask) = (gap.coverage.reviewed, gap.coverage.ask.get(lang));
+    let known: String = gap.notes.iter().map(|n| [" ", n.text.get(lang)].concat()).collect();
+    match lang {
+        Lang::Zh => format!(
+            "本工具未收录{place}的{}项目（规则核对于 {reviewed}）；请向{ask}咨询。省级项目照常列出。{known}",
+            level_label(gap.coverage.level, lang)
+        ),
+        Lang::En => format!(
+            "The estimator has no {}-level programme for {place} (rules reviewed on {reviewed}); ask {ask}. The provincial programmes are shown as usual.{known}",
+            level_label(gap.coverage.level, lang).to_lowercase()
+        ),
+    }
+}
+
+/// Where the as-of date falls among a programme's application windows.
+pub fn window_text(status: &crate::force::WindowStatus<'_>, lang: Lang) -> String {
+    use crate::force::WindowStatus;
+    let round = |w: &crate::rules::Window| {
+        let label = w.label.as_ref().map(|l| l.get(lang));
+        match (label, lang) {
+            (Some(l), Lang::Zh) => format!("{}年度{l}", w.round),
+            (None, Lang::Zh) => format!("{}年度", w.round),
+            (Some(l), Lang::En) => format!("{} round, {l}", w.round),
+            (None, Lang::En) => format!("{} round", w.round),
+        }
+    };
+    let day = |d: Option<Date>| {
+        d.map_or_else(|| lang.pick("未公布", "not published").to_string(), |d| d.to_string())
+    };
+    let window = match status {
+        WindowStatus::Open(w) | WindowStatus::Opens(w) | WindowStatus::Closed(w) => w,
+        WindowStatus::NotYetPublished { last, .. } => last,
+    };
+    let text = match (status, lang) {
+        (WindowStatus::Open(w), Lang::Zh) if w.to.is_some() => {
+            format!("申报窗口开放中，截至 {}（{}）", day(w.to), round(w))
+        }
+        (WindowStatus::Open(w), Lang::En) if w.to.is_some() => {
+            format!("open until {} ({})", day(w.to), round(w))
+        }
+        (WindowStatus::Open(w), Lang::Zh) => {
+            format!("自 {} 起开放，截止日期未公布（{}）", day(w.from), round(w))
+        }
+        (WindowStatus::Open(w), Lang::En) => {
+            format!("open since {} ({}; closing date not published)", day(w.from), round(w))
+        }
+        (WindowStatus::Opens(w), Lang::Zh) => format!("{} 开放（{}）", day(w.from), round(w)),
+        (WindowStatus::Opens(w), Lang::En) => format!("opens on {} ({})", day(w.from), round(w)),
+        (WindowStatus::Closed(w), Lang::Zh) => format!("已于 {} 截止（{}）", day(w.to), round(w)),
+        (WindowStatus::Closed(w), Lang::En) => format!("closed on {} ({})", day(w.to), round(w)),
+        (WindowStatus::NotYetPublished { year, last }, Lang::Zh) => format!(
+            "{year}年度申报窗口尚未公布（上一轮 {}：{} – {}）",
+            round(last),
+            day(last.from),
+            day(last.to)
+        ),
+        (WindowStatus::NotYetPublished { year, last }, Lang::En) => format!(
+            "not yet published for {year} (last known: {}, {} – {})",
+            round(last),
+            day(last.from),
+            day(last.to)
+        ),
+    };
+    if window.confidence >= Confidence::NewsWeak {
+        format!("{text}{}", confidence_suffix(window.confidence, lang))
+    } else {
+        text
+    }
+}
+
+/// "Rules reviewed on …" for one pack, and how old that review is when it is older than
+/// `STALE_AFTER_DAYS` on the as-of date.
+pub fn reviewed_text(pack: &Pack, as_of: Date, lang: Lang) -> String {
+    let (place, reviewed) = (pack.place.get(lang), pack.reviewed);
+    let days = reviewed.days_until(as_of);
+    match (days > crate::force::STALE_AFTER_DAYS, lang) {
+        (false, Lang::Zh) => format!("{place}：规则核对于 {reviewed}"),
+        (false, Lang::En) => format!("{place}: rules reviewed on {reviewed}"),
+        (true, Lang::Zh) => format!("{place}：规则核对于 {reviewed}，早于测算基准日 {days} 天，请留意是否有新文件"),
+        (true, Lang::En) => format!(
+            "{place}: rules reviewed on {reviewed}, {days} days before the as-of date: check for newer documents"
+        ),
     }
 }
 

@@ -12,6 +12,7 @@ pub mod evaluate;
 pub mod explain;
 pub mod fields;
 pub mod fingerprint;
+pub mod force;
 mod formulas;
 pub mod input;
 pub mod json;

@@ -5,9 +5,9 @@
 use crate::date::Date;
 use crate::fields::Field;
 use crate::rules::{
-    Alternative, CapReading, CapRule, CombinedCeiling, CompanyCap, Competition, Condition, ConditionalCap,
-    ConditionalRate, DatedAmount, Document, Fact, Level, Library, Overlap, Pack, Prefill, Programme, Reading,
-    Round, Tier,
+    Alternative, CapReading, CapRule, Choice, CombinedCeiling, CompanyCap, Competition, Condition,
+    ConditionalCap, ConditionalRate, Coverage, DatedAmount, Document, Fact, Level, Library, Overlap, Pack,
+    Prefill, Programme, Reading, Round, Tier,
 };
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -43,6 +43,19 @@ pub struct Report<'r> {
     /// Inputs still missing, the most valuable first.
     pub missing: Vec<MissingInput<'r>>,
     pub warnings: Vec<Warning>,
+    /// Levels at which no pack serves the company's place (no Huizhou city pack).
+    pub gaps: Vec<Gap<'r>>,
+}
+
+/// A place the company is in for which the library has no pack of that level: the report says so,
+/// with when that was last checked and whom to ask, rather than showing nothing.
+#[derive(Debug, Clone)]
+pub struct Gap<'r> {
+    pub coverage: &'r Coverage,
+    /// The company's answer naming the place (Huizhou).
+    pub place: &'r Choice,
+    /// What is known of the place all the same (`Coverage::notes` whose test holds).
+    pub notes: Vec<&'r Fact>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -403,11 +416,24 @@ pub enum Note<'r> {
     NotInForce {
         document: &'r Document,
         would_have_been: Amount,
+        /// A recurring programme whose every basis has ended: the day its pack was reviewed, when
+        /// no later document was found.
+        renewal_unseen: Option<Date>,
     },
-    /// A document the programme rests on ends within 90 days of the as-of date.
+    /// A document the programme rests on ends within 90 days of the as-of date; `continues` is
+    /// another basis that carries the programme on after it.
     Lapses {
         document: &'r Document,
         days: i64,
+        continues: Option<&'r Document>,
+    },
+    /// A basis ended before the as-of date and the programme continues under another. When that
+    /// one is known from weak sources only, the continuation is a `reading`: the other reading is
+    /// that the programme lapsed with the first.
+    Continues {
+        ended: &'r Document,
+        under: &'r Document,
+        reading: bool,
     },
     /// A document the programme rests on has no published end of force.
     EndUnknown(&'r Document),

@@ -4,6 +4,7 @@
 
 use crate::explain::*;
 use crate::fields::Field;
+use crate::force::{force_on, window_status, Force};
 use crate::lang::Lang;
 use crate::money::format_yuan;
 use crate::profile::Profile;
@@ -29,6 +30,8 @@ pub struct ReportView {
     pub warnings: Vec<String>,
     pub documents: Vec<DocumentView>,
     pub informational: Vec<InfoView>,
+    /// Levels at which the estimator has no pack for the company's place, and whom to ask.
+    pub gaps: Vec<String>,
     pub disclaimer: String,
     pub legend: String,
 }
@@ -41,6 +44,11 @@ pub struct PackView {
     pub level_label: String,
     pub place: String,
     pub title: String,
+    /// The day the pack was last reviewed against its sources.
+    pub reviewed: String,
+    /// "Shenzhen: rules reviewed on 2026-12-07", with a warning when that is long before the
+    /// as-of date.
+    pub reviewed_label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -73,8 +81,13 @@ pub struct ProgrammeView {
     pub amount: Amount,
     pub amount_label: String,
     pub citations: Vec<String>,
-    /// The first citation without its topic, for the summary table.
+    /// The first citation without its topic, for the summary table: of a document the programme
+    /// rests on for the as-of date, where it cites one.
     pub source: String,
+    /// The documents the programme rests on for the as-of date, with how long each runs.
+    pub basis: Vec<String>,
+    /// Where the as-of date falls among the known application windows.
+    pub window: Option<String>,
     pub conditions: Vec<ConditionView>,
     pub missing: Vec<Entry>,
     pub calculation: Vec<String>,
@@ -127,6 +140,8 @@ pub struct DocumentView {
     pub in_force: Option<String>,
     /// Whether the as-of date falls in the period of force (none when there is no period).
     pub in_force_on_as_of: Option<bool>,
+    /// The day its facts were last checked against its source.
+    pub checked: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -175,6 +190,10 @@ impl ReportView {
                         amount_label = format!("{}{amount_label}", lang.pick("若符合：", "if eligible: "));
                     }
                 }
+                let on = match force_on(pack, p, report.as_of) {
+                    Force::InForce { on, .. } => on,
+                    _ => Default::default(),
+                };
                 let verdict_label = if o.not_in_force.is_some() {
                     lang.pick("不符合（文件不在有效期内）", "Not eligible (document not in force)")
                         .to_string()
@@ -207,10 +226,22 @@ impl ReportView {
                         .collect(),
                     source: p
                         .cites
-                        .first()
-                        .and_then(|id| pack.citation(id))
+                        .iter()
+                        .filter_map(|id| pack.citation(id))
+                        .find(|c| on.iter().any(|d| d.id == c.document))
+                        .or_else(|| p.cites.first().and_then(|id| pack.citation(id)))
                         .map(|c| citation_short(c, pack, lang))
                         .unwrap_or_default(),
+                    basis: on
+                        .iter()
+                        .map(|d| match lang {
+                            Lang::Zh => {
+                                format!("{}{}（{}）", d.number, document_title(d, lang), until_text(d, lang))
+                            }
+                            Lang::En => format!("{}, {} ({})", d.number, d.title.en, until_text(d, lang)),
+                        })
+                        .collect(),
+                    window: window_status(&p.windows, report.as_of).map(|w| window_text(&w, lang)),
                     conditions: o
                         .conditions
                         .iter()
@@ -279,6 +310,8 @@ impl ReportView {
                     level_label: level_label(p.level, lang).to_string(),
                     place: p.place.get(lang).to_string(),
                     title: p.title.get(lang).to_string(),
+                    reviewed: p.reviewed.to_string(),
+                    reviewed_label: reviewed_text(p, report.as_of, lang),
                 })
                 .collect(),
             as_of: report.as_of.to_string(),
@@ -325,6 +358,7 @@ impl ReportView {
                     dated: d.dated.map(|x| x.to_string()),
                     in_force: d.in_force.map(|_| period_text(d, lang)),
                     in_force_on_as_of: d.in_force.map(|p| p.contains(report.as_of)),
+                    checked: d.checked.to_string(),
                 })
                 .collect(),
             informational: report
@@ -343,6 +377,7 @@ impl ReportView {
                     apply_office: p.apply.office.get(lang).to_string(),
                 })
                 .collect(),
+            gaps: report.gaps.iter().map(|g| gap_text(g, lang)).collect(),
             disclaimer: disclaimer(lang).to_string(),
             legend: unverified_legend(lang).to_string(),
         }

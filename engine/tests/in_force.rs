@@ -158,11 +158,16 @@ fn a_document_without_a_published_end_says_so() {
     );
     let city = totals(&report, Level::City);
     assert_eq!((city.rule_based, city.competitive_ceilings), (exact("0"), exact("5000000")));
-    // Before its start it is not in force, whatever the other document says.
+    // A programme is in force while any of its bases is: before its operating rules, it rests
+    // on the measures alone.
     let report = report_on(&profile, date("2025-07-20"));
     let o = outcome(&report, "SZ-GOVSCENE");
-    assert_eq!(o.not_in_force.map(|d| d.number.as_str()), Some("深政数规〔2025〕2号"));
-    assert_eq!(o.would_have_been, Amount::Ceiling(yuan("5000000")));
+    assert!(o.not_in_force.is_none());
+    assert_eq!(o.amount, Amount::Ceiling(yuan("5000000")));
+    let view = ReportView::new(&report, &profile, Lang::En);
+    let p = view.programmes.iter().find(|p| p.id == "SZ-GOVSCENE").unwrap();
+    assert_eq!(p.basis.len(), 1, "{:?}", p.basis);
+    assert!(p.basis[0].starts_with("深工信规〔2024〕13号"), "{:?}", p.basis);
 }
 
 /// Every note, hint and calculation line of every example on dates around each period of force,

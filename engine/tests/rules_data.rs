@@ -194,7 +194,7 @@ fn a_new_cap_is_an_edit_to_data() {
 
 /// A hypothetical Foshan pack: 10% of a centre's equipment, at most ¥2,000,000, for Foshan firms.
 const FOSHAN: &str = r#"{
-  "schema": 1, "id": "foshan-example", "version": "test", "level": "city",
+  "schema": 1, "id": "foshan-example", "version": "test", "reviewed": "2026-01-15", "level": "city",
   "title": { "zh": "佛山市创新中心配套（示例）", "en": "Foshan innovation centre top-up (example)" },
   "place": { "zh": "佛山市", "en": "Foshan" },
   "applies": { "one_of": { "field": "company.city", "values": ["foshan"] } },
@@ -202,7 +202,7 @@ const FOSHAN: &str = r#"{
     "id": "fs", "number": "佛山示例〔2026〕1号", "title": { "zh": "示例", "en": "Example" },
     "issuer": { "zh": "佛山市工信局", "en": "Foshan bureau" }, "dated": "2026-01-01",
     "in_force": { "from": "2026-01-01", "to": "2027-12-31" }, "confidence": "text",
-    "source_url": "https://example.invalid/foshan"
+    "source_url": "https://example.invalid/foshan", "checked": "2026-01-15"
   }],
   "citations": [{
     "id": "fs.art1", "document": "fs", "article": { "zh": "第一条", "en": "art. 1" },

@@ -121,6 +121,7 @@ impl<'l> Checker<'l> {
         for programme in &p.programmes {
             self.programme(programme);
         }
+        self.coverage();
         for c in &p.combined_ceilings {
             let at = format!("combined ceiling {}", c.id);
             self.rate(&at, c.rate);
@@ -277,6 +278,8 @@ impl<'l> Checker<'l> {
             self.text(&format!("{at} round"), &round.label);
             self.cite(&format!("{at} round"), &round.cite);
         }
+        self.bases(&at, p);
+        self.windows(&format!("{at} windows"), &p.windows);
         let Some(topic) = topic else {
             if !p.conditions.is_empty() || p.formula.is_some() {
                 self.problem(&at, "an informational item (no topic) cannot have conditions or a formula");
@@ -292,6 +295,11 @@ impl<'l> Checker<'l> {
             self.text(&at, &condition.text);
             self.cite(&at, &condition.cite);
             self.test(&at, Some(topic), &condition.test);
+            if let (Some(from), Some(to)) = (condition.from, condition.to) {
+                if to < from {
+                    self.problem(&at, "its `to` is before its `from`");
+                }
+            }
         }
         for reading in &p.readings {
             let at = format!("{at} reading {}", reading.id);
@@ -304,6 +312,64 @@ impl<'l> Checker<'l> {
         match &p.formula {
             None => self.problem(&at, "a programme with a topic needs a formula"),
             Some(formula) => self.formula(&format!("{at} formula"), topic, formula),
+        }
+    }
+
+    /// The documents a programme rests on: listed in the pack, each once; a recurring programme
+    /// needs one with a period of force, or it could never be said to have ended.
+    fn bases(&mut self, at: &str, p: &Programme) {
+        unique(self, &format!("{at} bases"), p.bases.iter().map(|b| b.document.as_str()));
+        for basis in &p.bases {
+            if self.pack.document(&basis.document).is_none() {
+                self.problem(at, format!("rests on document {:?}, which is not listed", basis.document));
+            }
+        }
+        if p.recurring && self.pack.documents_of(p).all(|d| d.in_force.is_none()) {
+            self.problem(at, "a recurring programme needs a basis with a period of force");
+        }
+    }
+
+    /// Application windows: each opens or closes on a known day, opens before it closes, and the
+    /// windows come in the order of their rounds and days.
+    fn windows(&mut self, at: &str, windows: &[Window]) {
+        for w in windows {
+            if w.from.is_none() && w.to.is_none() {
+                self.problem(at, format!("a window of the {} round needs `from` or `to`", w.round));
+            }
+            if let (Some(from), Some(to)) = (w.from, w.to) {
+                if to < from {
+                    self.problem(at, format!("a window of the {} round closes before it opens", w.round));
+                }
+            }
+            if let Some(label) = &w.label {
+                self.text(at, label);
+            }
+        }
+        let key = |w: &Window| (w.round, w.from.or(w.to));
+        if windows.windows(2).any(|pair| key(&pair[1]) < key(&pair[0])) {
+            self.problem(at, "windows must be listed in the order of their rounds and days");
+        }
+    }
+
+    /// Where the common pack says which places the packs may cover.
+    fn coverage(&mut self) {
+        let p = self.pack;
+        if !p.coverage.is_empty() && p.level != Level::Common {
+            self.problem("coverage", "only the common pack says which places the packs cover");
+        }
+        for c in &p.coverage {
+            let at = format!("coverage of {}", c.field.id);
+            if !matches!(c.level, Level::City | Level::District) {
+                self.problem(&at, "covers the city or the district level");
+            }
+            self.kind(&at, &c.field, FieldKind::Choice);
+            self.text(&at, &c.ask);
+            for n in &c.notes {
+                self.text(&at, &n.text);
+                if let Some(when) = &n.when {
+                    self.test(&at, None, when);
+                }
+            }
         }
     }
 

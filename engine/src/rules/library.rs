@@ -149,6 +149,11 @@ impl Library {
                 }
             }
             linker.opt_test(&at, &mut pack.applies);
+            for coverage in &mut pack.coverage {
+                let at = format!("{at} coverage");
+                linker.field(&at, &mut coverage.field);
+                coverage.notes.iter_mut().for_each(|n| linker.opt_test(&at, &mut n.when));
+            }
             for programme in &mut pack.programmes {
                 programme.document_indices =
                     Some(document_indices(&pack.citations, &pack.documents, programme));
@@ -335,7 +340,7 @@ impl Pack {
         self.programmes.iter().find(|p| p.id == id)
     }
 
-    /// The documents a programme rests on, each once, in the order of its citations. Linked
+    /// The documents a programme rests on (its bases), each once, in order. Linked
     /// programmes (every one a `Library` holds) have them as indices; others are looked up by name.
     pub fn documents_of<'r>(&'r self, programme: &'r Programme) -> impl Iterator<Item = &'r Document> + 'r {
         let indices = match &programme.document_indices {
@@ -366,12 +371,21 @@ impl Iterator for Indices<'_> {
     }
 }
 
-/// The documents a programme rests on, as indices in its pack's documents, each once.
+/// The documents a programme rests on, as indices in its pack's documents, each once: its
+/// `bases`, or without them the documents it cites.
 fn document_indices(citations: &[Citation], documents: &[Document], programme: &Programme) -> Vec<u16> {
+    let cited = programme
+        .cites
+        .iter()
+        .filter_map(|id| citations.iter().find(|c| c.id == *id).map(|c| c.document.as_str()));
+    let named: Vec<&str> = if programme.bases.is_empty() {
+        cited.collect()
+    } else {
+        programme.bases.iter().map(|b| b.document.as_str()).collect()
+    };
     let mut indices: Vec<u16> = Vec::new();
-    for id in &programme.cites {
-        let Some(citation) = citations.iter().find(|c| c.id == *id) else { continue };
-        let Some(d) = documents.iter().position(|d| d.id == citation.document) else { continue };
+    for id in named {
+        let Some(d) = documents.iter().position(|d| d.id == id) else { continue };
         let Ok(d) = u16::try_from(d) else { continue };
         if !indices.contains(&d) {
             indices.push(d);

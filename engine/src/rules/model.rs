@@ -18,6 +18,9 @@ pub struct Pack {
     pub id: String,
     /// Shown on every sheet, so that a printed estimate can be reproduced.
     pub version: String,
+    /// The day the pack was last reviewed against its sources: the results say "rules reviewed
+    /// on …", and the audit lists packs nobody has reviewed for months.
+    pub reviewed: Date,
     pub level: Level,
     pub title: Text,
     /// The place the pack serves, as a reader names it ("深圳市", "Longgang District").
@@ -48,6 +51,29 @@ pub struct Pack {
     /// Programmes that pay on the same money: shown side by side, never added.
     #[serde(default)]
     pub overlaps: Vec<Overlap>,
+    /// The common pack only: the places whose packs the library may hold (a city, a district), so
+    /// that a company in a place without one is told so instead of being shown nothing.
+    #[serde(default)]
+    pub coverage: Vec<Coverage>,
+}
+
+/// "The estimator has no Huizhou city programme": for the company's answer to `field` (its city),
+/// when no pack of `level` applies to it, the report says so, with the day this was last checked
+/// and where to ask.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    pub level: Level,
+    /// The choice question whose answer names the place (`company.city`).
+    pub field: FieldRef,
+    /// The day someone last looked for programmes of the places without a pack.
+    pub reviewed: Date,
+    /// Whom to ask, as a reader says it ("the city's Industry and Information Technology Bureau").
+    pub ask: Text,
+    /// What is known of some places all the same (a call without published amounts), each shown
+    /// when its `when` holds.
+    #[serde(default)]
+    pub notes: Vec<Fact>,
 }
 
 /// A programme named from a pack: `PROGRAMME` in its own pack, `pack-id/PROGRAMME` in another.
@@ -160,6 +186,8 @@ pub struct Document {
     pub in_force: Option<Period>,
     pub confidence: Confidence,
     pub source_url: String,
+    /// The day the document's facts were last checked against `source_url`.
+    pub checked: Date,
     #[serde(default)]
     pub note: Option<Text>,
 }
@@ -335,6 +363,19 @@ pub struct Programme {
     #[serde(default)]
     pub topic: Option<String>,
     pub cites: Vec<String>,
+    /// The documents that can each carry the programme (the measures, their operating rules, a
+    /// later plan): it is in force on a day when at least one of them is. Without it, the
+    /// documents of `cites` are its bases.
+    #[serde(default)]
+    pub bases: Vec<Basis>,
+    /// A programme that comes back in rounds (a yearly voucher): when every basis has ended, the
+    /// result says that no later document was found and whom to ask about a new round, rather
+    /// than only "not in force".
+    #[serde(default)]
+    pub recurring: bool,
+    /// The application windows known, by round.
+    #[serde(default)]
+    pub windows: Vec<Window>,
     /// How well the programme's numbers are sourced, and what that rests on.
     pub confidence: Confidence,
     #[serde(default)]
@@ -362,6 +403,33 @@ pub struct Programme {
     /// gives), so that evaluation does not look citations up by name.
     #[serde(skip)]
     pub document_indices: Option<Vec<u16>>,
+}
+
+/// A document that carries a programme. `confidence` is how sure we are that it does, where that
+/// is less than the document's own facts: a continuation known only from weak sources is a
+/// reading (it continues; the other reading, it lapsed), with what each gives.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Basis {
+    pub document: String,
+    #[serde(default)]
+    pub confidence: Option<Confidence>,
+}
+
+/// An application window of one round: the days it opens and closes, where known.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    /// The year of the round (the 2026 round may close in 2027).
+    pub round: i32,
+    #[serde(default)]
+    pub from: Option<Date>,
+    #[serde(default)]
+    pub to: Option<Date>,
+    /// A batch within the round ("second batch"), where there are several.
+    #[serde(default)]
+    pub label: Option<Text>,
+    pub confidence: Confidence,
 }
 
 impl Programme {
@@ -425,6 +493,19 @@ pub struct Condition {
     #[serde(default)]
     pub declaration: bool,
     pub test: Test,
+    /// The days the condition holds in the rules (a floor a later document adds from a date):
+    /// outside them it is not asked and not checked.
+    #[serde(default)]
+    pub from: Option<Date>,
+    #[serde(default)]
+    pub to: Option<Date>,
+}
+
+impl Condition {
+    /// Whether the rules set this condition on `day`.
+    pub fn applies_on(&self, day: Date) -> bool {
+        self.from.is_none_or(|f| f <= day) && self.to.is_none_or(|t| day <= t)
+    }
 }
 
 /// The tests the engine can apply to answers. Thresholds carry an optional near-miss margin in the
