@@ -281,6 +281,13 @@ pub fn step_text(step: &Step, library: &Library, profile: &Profile, lang: Lang) 
                 y(*cap)
             ),
         },
+        Step::NoTier { field } => {
+            let answer = value_text(library, *field, profile.get(*field), lang);
+            match lang {
+                Lang::Zh => format!("所填档次“{answer}”在规则中没有对应金额：不计金额"),
+                Lang::En => format!("the tier given, “{answer}”, has no amount in the rules: no amount"),
+            }
+        }
         Step::Fixed { amount } => match lang {
             Lang::Zh => format!("定额，最高 {}", y(*amount)),
             Lang::En => format!("a fixed amount of at most {}", y(*amount)),
@@ -498,20 +505,23 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
             Lang::Zh => format!("适用 {}：{}。", format_rate(r.rate), r.text.zh),
             Lang::En => format!("{} applies: {}.", format_rate(r.rate), r.text.en),
         },
-        Note::RateIfCondition { rate, amount } => match lang {
-            Lang::Zh => format!(
-                "本表按基本比例计算（下限）；如属“{}”，按 {} 为 {}。",
-                rate.text.zh,
-                format_rate(rate.rate),
-                b(*amount)
-            ),
-            Lang::En => format!(
-                "This estimate uses the basic rate (the floor); if {}, {} would give {}.",
-                rate.text.en,
-                format_rate(rate.rate),
-                b(*amount)
-            ),
-        },
+        Note::RateIfCondition { rate, amount, below } => {
+            let end = if *below { lang.pick("上限", "high") } else { lang.pick("下限", "low") };
+            match lang {
+                Lang::Zh => format!(
+                    "区间{end}按基本比例计算；如属“{}”，按 {} 为 {}。",
+                    rate.text.zh,
+                    format_rate(rate.rate),
+                    b(*amount)
+                ),
+                Lang::En => format!(
+                    "The {end} end uses the basic rate; if {}, {} gives {}.",
+                    rate.text.en,
+                    format_rate(rate.rate),
+                    b(*amount)
+                ),
+            }
+        }
         Note::Alternative { alternative, amount } => match lang {
             Lang::Zh => format!("另一种解读：{}，按此为 {}。", alternative.text.zh, b(*amount)),
             Lang::En => format!("Other reading: {}; it would give {}.", alternative.text.en, b(*amount)),
@@ -520,20 +530,23 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
             Lang::Zh => format!("适用上限 {}：{}。", y(c.cap), c.text.zh),
             Lang::En => format!("The {} cap applies: {}.", y(c.cap), c.text.en),
         },
-        Note::CapIfCondition { cap, amount } => match lang {
-            Lang::Zh => format!(
-                "本表按基本上限计算（下限）；如属“{}”，上限为 {}，金额为 {}。",
-                cap.text.zh,
-                y(cap.cap),
-                b(*amount)
-            ),
-            Lang::En => format!(
-                "This estimate uses the basic cap (the floor); if {}, the cap is {} and the amount {}.",
-                cap.text.en,
-                y(cap.cap),
-                b(*amount)
-            ),
-        },
+        Note::CapIfCondition { cap, amount, below } => {
+            let end = if *below { lang.pick("上限", "high") } else { lang.pick("下限", "low") };
+            match lang {
+                Lang::Zh => format!(
+                    "区间{end}按基本上限计算；如属“{}”，上限为 {}，金额为 {}。",
+                    cap.text.zh,
+                    y(cap.cap),
+                    b(*amount)
+                ),
+                Lang::En => format!(
+                    "The {end} end uses the basic cap; if {}, the cap is {} and the amount {}.",
+                    cap.text.en,
+                    y(cap.cap),
+                    b(*amount)
+                ),
+            }
+        }
         Note::CapPeriod(period) => match &period.note {
             Some(note) => match period.confidence {
                 Some(c) => format!("{}{}", note.get(lang), confidence_suffix(c, lang)),

@@ -98,7 +98,8 @@ pub enum WindowStatus<'r> {
 /// The window that concerns the as-of date, if the programme has any.
 pub fn window_status(windows: &[Window], day: Date) -> Option<WindowStatus<'_>> {
     let opens = |w: &Window| w.from.is_none_or(|f| f <= day);
-    let open = |w: &Window| opens(w) && w.to.is_none_or(|t| day <= t);
+    // A window whose closing day is not known is taken as open until its round's year is out.
+    let open = |w: &Window| opens(w) && w.to.map_or(day.year() <= w.round, |t| day <= t);
     if let Some(w) = windows.iter().find(|w| open(w)) {
         return Some(WindowStatus::Open(w));
     }
@@ -107,7 +108,8 @@ pub fn window_status(windows: &[Window], day: Date) -> Option<WindowStatus<'_>> 
     if let Some(w) = next {
         return Some(WindowStatus::Opens(w));
     }
-    let last = windows.iter().max_by_key(|w| (w.round, w.to))?;
+    // The windows are listed in order (the check says so): the last of the latest round.
+    let last = windows.iter().max_by_key(|w| w.round)?;
     if last.round >= day.year() {
         Some(WindowStatus::Closed(last))
     } else {

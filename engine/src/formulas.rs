@@ -197,10 +197,16 @@ impl<'r> Evaluation<'_, 'r> {
                 outcome.amount = Amount::from_band(band);
             }
             Formula::Tiers { by, tiers } => {
-                let chosen = by.as_ref().and_then(|by| match self.profile.get(by.field) {
-                    Value::Choice(id) => tiers.iter().find(|t| t.id == id),
+                let answer = by.as_ref().and_then(|by| match self.profile.get(by.field) {
+                    Value::Choice(id) => Some((by.field, id)),
                     _ => None,
                 });
+                let chosen = answer.and_then(|(_, id)| tiers.iter().find(|t| t.id == id));
+                if let (Some((field, _)), None) = (answer, chosen) {
+                    // A choice the tiers do not list gives nothing, never the top tier's ceiling.
+                    outcome.steps.push(Step::NoTier { field });
+                    return Some(());
+                }
                 let (tier, is_chosen) = match chosen {
                     Some(t) => (t, true),
                     None => (tiers.iter().max_by(|a, b| compare(a.amount, b.amount))?, false),
@@ -369,7 +375,9 @@ struct Terms {
 
 /// The notes of the amounts a `rate_of_base` would give under a rate or a cap whose condition is
 /// not known, and under its alternatives, each that differs from `amount`; `band_of(rate, cap's
-/// low end, cap's high end)` works one out. `None` on overflow.
+/// low end, cap's high end)` works one out. While such a condition is not known the amount is the
+/// band from the least to the most those terms give: a conditional figure below the formula's own
+/// makes the formula's figure the high end, not a floor. `None` on overflow.
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn other_amounts<'r>(
     terms: &Terms,
@@ -380,17 +388,25 @@ fn other_amounts<'r>(
     band_of: impl Fn(Decimal, Decimal, Decimal) -> Option<Band>,
     outcome: &mut Outcome<'r>,
 ) -> Option<()> {
+    let mut whole = amount;
     for &r in unsure {
         let other = band_of(r.rate, terms.cap_low, terms.cap_high)?;
         if other != amount {
-            outcome.notes.push(Note::RateIfCondition { rate: r, amount: other });
+            let below = compare(other.low, amount.low).is_lt();
+            whole = spanning(whole, other);
+            outcome.notes.push(Note::RateIfCondition { rate: r, amount: other, below });
         }
     }
     for &c in cap_unsure {
         let other = band_of(terms.rate, c.cap, c.cap)?;
         if other != amount {
-            outcome.notes.push(Note::CapIfCondition { cap: c, amount: other });
+            let below = compare(other.low, amount.low).is_lt();
+            whole = spanning(whole, other);
+            outcome.notes.push(Note::CapIfCondition { cap: c, amount: other, below });
         }
+    }
+    if whole != amount {
+        outcome.amount = Amount::from_band(whole);
     }
     for alternative in alternatives {
         let (low_cap, high_cap) = alternative.cap.map_or((terms.cap_low, terms.cap_high), |c| (c, c));
@@ -404,6 +420,18 @@ fn other_amounts<'r>(
         }
     }
     Some(())
+}
+
+/// The band from the lower of two bands' low ends to the higher of their high ends.
+#[cold]
+fn spanning(a: Band, b: Band) -> Band {
+    Band {
+        low: money::min(a.low, b.low),
+        high: match (a.high, b.high) {
+            (Some(x), Some(y)) => Some(money::max(x, y)),
+            _ => None,
+        },
+    }
 }
 
 /// A city-award match: the province's ratio and total cap, the reading taken and the others.

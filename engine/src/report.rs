@@ -369,6 +369,10 @@ pub enum Step {
         amount: Decimal,
         chosen: bool,
     },
+    /// The tier answered (the answer to `field`) is not one the rules list: no amount.
+    NoTier {
+        field: Field,
+    },
     /// The one fixed amount of a formula with a single tier and nothing to choose.
     Fixed {
         amount: Decimal,
@@ -439,10 +443,12 @@ pub enum Note<'r> {
     EndUnknown(&'r Document),
     /// A rate that depends on a condition, and it holds.
     RateApplies(&'r ConditionalRate),
-    /// A rate that depends on a condition not yet known: the amount if it holds.
+    /// A rate that depends on a condition not yet known: the amount if it holds. `below`: it
+    /// gives less than the formula's own rate, so the amount is a band down to it.
     RateIfCondition {
         rate: &'r ConditionalRate,
         amount: Band,
+        below: bool,
     },
     /// Another reading of the rate or cap, and the amount it would give.
     Alternative {
@@ -453,10 +459,12 @@ pub enum Note<'r> {
     Tiers(&'r [Tier]),
     /// A cap that depends on a condition, and it holds.
     CapApplies(&'r ConditionalCap),
-    /// A cap that depends on a condition not yet known: the amount if it holds.
+    /// A cap that depends on a condition not yet known: the amount if it holds. `below`: it gives
+    /// less than the formula's own cap, so the amount is a band down to it.
     CapIfCondition {
         cap: &'r ConditionalCap,
         amount: Band,
+        below: bool,
     },
     /// The cap of a dated period, with what the period says.
     CapPeriod(&'r DatedAmount),

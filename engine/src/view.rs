@@ -241,7 +241,10 @@ impl ReportView {
                             Lang::En => format!("{}, {} ({})", d.number, d.title.en, until_text(d, lang)),
                         })
                         .collect(),
-                    window: window_status(&p.windows, report.as_of).map(|w| window_text(&w, lang)),
+                    // Said of a programme in force: a window under lapsed rules would mislead.
+                    window: window_status(&p.windows, report.as_of)
+                        .filter(|_| o.not_in_force.is_none())
+                        .map(|w| window_text(&w, lang)),
                     conditions: o
                         .conditions
                         .iter()

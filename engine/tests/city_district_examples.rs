@@ -344,7 +344,12 @@ fn c06_dongguan_compute_voucher_and_smart_workshop_ceiling() {
 
 #[test]
 fn zhuhai_compute_at_its_cap_and_with_each_cap_reading() {
-    let base = at("zhuhai", None, &[("company.national_key_project", no())]);
+    // Recognised long ago and no national key project: the basic cap, whatever the spend.
+    let base = at(
+        "zhuhai",
+        None,
+        &[("company.national_key_project", no()), ("company.national_title_year", year(2020))],
+    );
     let base = with(base, &[("zhuhai_compute.spend", money("1"))]);
     cap_edges(&base, "ZH-COMPUTE", "zhuhai_compute.spend", "0.50", "2000000", false);
     // Newly recognised (this year or last, as of 2026): the 10,000,000 cap.
@@ -376,16 +381,18 @@ fn zhuhai_compute_at_its_cap_and_with_each_cap_reading() {
     let future = with(big.clone(), &[("company.national_title_year", year(2027))]);
     assert_eq!(result(&future, "ZH-COMPUTE"), (Verdict::Eligible, rule_based("2000000")));
     assert!(!on(&future).warnings.is_empty());
-    // Year not given: 2,000,000 (the floor), with a note giving the 10,000,000 figure.
+    // Year not given: from 2,000,000 (the floor) to the 10,000,000 of the higher cap, noted.
+    let big = with(big, &[("company.national_title_year", unknown())]);
     let report = on(&big);
     let o = outcome(&report, "ZH-COMPUTE");
-    assert_eq!((o.verdict, o.amount), (Verdict::Eligible, rule_based("2000000")));
+    let floor_to_higher = Band { low: yuan("2000000"), high: Some(yuan("10000000")) };
+    assert_eq!((o.verdict, o.amount), (Verdict::Eligible, Amount::Band(floor_to_higher)));
     assert!(o.missing.is_empty(), "the cap is not a condition: nothing is missing");
     let ifs: Vec<_> = o
         .notes
         .iter()
         .filter_map(|n| match n {
-            Note::CapIfCondition { cap, amount } => Some((cap.cap, one(*amount))),
+            Note::CapIfCondition { cap, amount, .. } => Some((cap.cap, one(*amount))),
             _ => None,
         })
         .collect();
@@ -395,10 +402,10 @@ fn zhuhai_compute_at_its_cap_and_with_each_cap_reading() {
         &e,
         &[
             "capped to ¥2,000,000",
-            "This estimate uses the basic cap (the floor); if newly recognised as a national single champion or little giant (in the year or the year before), the cap is ¥10,000,000 and the amount ¥10,000,000.",
+            "The low end uses the basic cap; if newly recognised as a national single champion or little giant (in the year or the year before), the cap is ¥10,000,000 and the amount ¥10,000,000.",
         ],
     );
-    assert_has(&z, &["本表按基本上限计算（下限）", "上限为 10,000,000 元，金额为 10,000,000 元"]);
+    assert_has(&z, &["区间下限按基本上限计算", "上限为 10,000,000 元，金额为 10,000,000 元"]);
     // A national key project also gives 10,000,000; with both unknown, each is noted.
     let project = with(big.clone(), &[("company.national_key_project", yes())]);
     assert_eq!(result(&project, "ZH-COMPUTE"), (Verdict::Eligible, rule_based("10000000")));

@@ -85,18 +85,18 @@ fn c02_startup_rate_is_capped_at_10_million() {
 
 #[test]
 fn c03_compute_voucher_in_longgang_without_a_founding_date() {
-    let profile = example("c03-longgang-compute-same-contract");
+    let profile = with(example("c03-longgang-compute-same-contract"), &[("company.founded", unknown())]);
     let as_of = date("2026-08-01");
     let report = report_on(&profile, as_of);
     let o = outcome(&report, "SZ-COMPUTE");
     assert_eq!(o.verdict, Verdict::Eligible);
-    // The founding date is unknown: 50% is the floor, and the 60% figure is shown beside it.
-    assert_eq!(o.amount, Amount::RuleBased(yuan("5000000")));
+    // The founding date is unknown: from 50% (the floor) to the 60% of a start-up, each noted.
+    assert_eq!(o.amount, Amount::Band(band("5000000", "6000000")));
     let if_startup: Vec<_> = o
         .notes
         .iter()
         .filter_map(|n| match n {
-            Note::RateIfCondition { rate, amount } => Some((rate.rate, *amount)),
+            Note::RateIfCondition { rate, amount, .. } => Some((rate.rate, *amount)),
             _ => None,
         })
         .collect();
@@ -104,7 +104,7 @@ fn c03_compute_voucher_in_longgang_without_a_founding_date() {
     assert!(o.missing.is_empty(), "the rate is not a condition: nothing is missing");
     let en = words_on(&profile, "SZ-COMPUTE", Lang::En, as_of);
     assert!(
-        en.contains("This estimate uses the basic rate (the floor); if a start-up: under one year old at application, 60% would give ¥6,000,000."),
+        en.contains("The low end uses the basic rate; if a start-up: under one year old at application, 60% gives ¥6,000,000."),
         "{en}"
     );
     let zh = words_on(&profile, "SZ-COMPUTE", Lang::Zh, as_of);

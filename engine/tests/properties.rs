@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use subsidy_engine::evaluate::{test, Truth};
 use subsidy_engine::fields::{Field, FieldKind};
 use subsidy_engine::profile::{NewValue, Profile, Value};
-use subsidy_engine::report::{Amount, Verdict};
+use subsidy_engine::report::{Amount, Band, Verdict};
 use subsidy_engine::rules::{Cap, Formula, Programme};
 use subsidy_engine::view::ReportView;
 use subsidy_engine::{evaluate, Date, EvalError, Lang};
@@ -413,24 +413,30 @@ proptest! {
         // sum, and is equal to it where no pack that applies pairs two programmes.
         let paired = report.packs.iter().any(|p| !p.overlaps.is_empty());
         for totals in &report.totals {
-            // Exact answers: every eligible amount, and so every total, is one figure.
-            let (total_rule_based, total_ceilings) = (one(totals.rule_based), one(totals.competitive_ceilings));
+            // Exact answers; an amount is a band only where a conditional rate or cap is not
+            // known. Each end of a total is at most the sum of that end of its parts.
             let parts: Vec<_> = report
                 .outcomes
                 .iter()
                 .filter(|o| o.pack.level == totals.level && o.verdict == Verdict::Eligible)
                 .collect();
-            let rule_based: Decimal =
-                parts.iter().filter_map(|o| match o.amount { Amount::RuleBased(y) => Some(y), _ => None }).sum();
-            let ceilings: Decimal =
-                parts.iter().filter_map(|o| match o.amount { Amount::Ceiling(y) => Some(y), _ => None }).sum();
-            prop_assert!(total_rule_based <= rule_based, "{:?}: {} > {}", totals.level, total_rule_based, rule_based);
-            prop_assert!(total_ceilings <= ceilings, "{:?}: {} > {}", totals.level, total_ceilings, ceilings);
-            prop_assert_eq!(totals.eligible, parts.len());
-            if !paired {
-                prop_assert_eq!(total_rule_based, rule_based);
-                prop_assert_eq!(total_ceilings, ceilings);
+            for (ceiling, total) in [(false, totals.rule_based), (true, totals.competitive_ceilings)] {
+                let bands: Vec<Band> = parts
+                    .iter()
+                    .filter(|o| o.amount.is_ceiling() == ceiling)
+                    .filter_map(|o| o.amount.band())
+                    .collect();
+                let low: Decimal = bands.iter().map(|b| b.low).sum();
+                let high: Option<Decimal> = bands.iter().map(|b| b.high).sum();
+                prop_assert!(total.low <= low, "{:?}: {} > {}", totals.level, total.low, low);
+                if let (Some(t), Some(h)) = (total.high, high) {
+                    prop_assert!(t <= h, "{:?}: {} > {}", totals.level, t, h);
+                }
+                if !paired {
+                    prop_assert_eq!((total.low, total.high), (low, high), "{:?}", totals.level);
+                }
             }
+            prop_assert_eq!(totals.eligible, parts.len());
         }
     }
 
@@ -561,13 +567,48 @@ fn roughened(profile: &Profile, spread: &[Option<(u32, u32)>]) -> Profile {
     out
 }
 
+/// The questions a conditional rate or cap reads (a founding date, a recognition year): while
+/// they are not answered, an amount spans what each answer gives.
+fn conditional_terms() -> Vec<Field> {
+    let mut fields = Vec::new();
+    for p in lib().packs.iter().flat_map(|p| &p.programmes) {
+        if let Some(Formula::RateOfBase { rate_when, cap_when, .. }) = &p.formula {
+            for test in rate_when.iter().map(|r| &r.when).chain(cap_when.iter().map(|c| &c.when)) {
+                test.for_each_field(&mut |f| fields.push(f));
+            }
+        }
+    }
+    fields
+}
+
+/// An answer to a question a conditional term reads, `at` per mille through its possibilities.
+fn condition_answer(f: Field, at: u32, as_of: Date) -> NewValue {
+    match lib().kind(f) {
+        FieldKind::Bool => NewValue::Bool(at >= 500),
+        FieldKind::Year => NewValue::Year(as_of.year() - (at % 5) as i32),
+        FieldKind::Date => {
+            NewValue::Date(Date::from_days_since_epoch(as_of.days_since_epoch() - i64::from(at)).unwrap())
+        }
+        FieldKind::Choice => {
+            let choices = &lib().question(f).choices;
+            NewValue::Choice(choices[at as usize % choices.len()].id.clone())
+        }
+        _ => NewValue::Unknown,
+    }
+}
+
 /// A completion of a rough profile: each range replaced by a figure inside it, each money or count
 /// question not answered (and with no published figure assumed for it) given one, `at` per mille
-/// of the way.
+/// of the way, and each question a conditional rate or cap reads given an answer.
 fn completed(profile: &Profile, at: &[u32], as_of: Date) -> Profile {
     let mut out = profile.clone();
+    let conditional = conditional_terms();
     for (f, at) in lib().fields().zip(at) {
         let kind = lib().kind(f);
+        if conditional.contains(&f) && !profile.get(f).is_known() {
+            out.store(f, condition_answer(f, *at, as_of)).unwrap();
+            continue;
+        }
         if !matches!(kind, FieldKind::Money | FieldKind::Count) || !profile.has_topic(lib().topic_of(f)) {
             continue;
         }
@@ -638,9 +679,10 @@ proptest! {
         }
     }
 
-    /// A band holds every figure its inputs could give: for any completion of the ranges and of
-    /// the money and count questions not answered, the amount lies between the band's ends (the
-    /// lower bound never exceeds it), and a "not eligible" stays so.
+    /// A band holds every figure its inputs could give: for any completion of the ranges, of
+    /// the money and count questions not answered and of the questions conditional rates and caps
+    /// read, the amount lies between the band's ends (the lower bound never exceeds it), and a
+    /// "not eligible" stays so.
     #[test]
     fn a_band_holds_every_completion(
         profile in profile(),

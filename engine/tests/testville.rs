@@ -116,18 +116,18 @@ fn rate_of_base_with_a_conditional_rate_and_another_reading() {
         amount_of(&company_with(&[]), "TV-RATE"),
         (Verdict::Eligible, Amount::RuleBased(yuan("5000")))
     );
-    // Founding date unknown: 10% is the floor; 20% would give 10,000. The other cap (20,000)
-    // gives the same 5,000, so it is not shown.
+    // Founding date unknown: from the 10% floor to the 20% of a young firm, 10,000. The other
+    // cap (20,000) gives the same 5,000, so it is not shown.
     let mut unknown = company_with(&[]);
     tv_set(&mut unknown, "company.founded", NewValue::Unknown);
     let report = run(&unknown, when());
     let o = outcome(&report, "TV-RATE");
-    assert_eq!((o.verdict, o.amount), (Verdict::Eligible, Amount::RuleBased(yuan("5000"))));
+    assert_eq!((o.verdict, o.amount), (Verdict::Eligible, Amount::Band(band("5000", "10000"))));
     let ifs: Vec<_> = o
         .notes
         .iter()
         .filter_map(|n| match n {
-            Note::RateIfCondition { rate, amount } => Some((rate.rate, *amount)),
+            Note::RateIfCondition { rate, amount, .. } => Some((rate.rate, *amount)),
             _ => None,
         })
         .collect();

@@ -162,3 +162,13 @@ pub fn exact(text: &str) -> subsidy_engine::report::Band {
 pub fn one(band: subsidy_engine::report::Band) -> Decimal {
     band.single().unwrap_or_else(|| panic!("expected one figure, got {band:?}"))
 }
+
+/// A band from `low` to `high`.
+pub fn band(low: &str, high: &str) -> subsidy_engine::report::Band {
+    subsidy_engine::report::Band { low: yuan(low), high: Some(yuan(high)) }
+}
+
+/// An answer taken back: the question is not answered.
+pub fn unknown() -> NewValue {
+    NewValue::Unknown
+}
