@@ -237,9 +237,8 @@ impl<'r> Evaluation<'_, 'r> {
         let (on, ended) = match force_on(self.pack, self.programme, self.as_of) {
             Force::Unbounded => return,
             Force::InForce { on, ended } => (on, ended),
-            Force::NotYet { first: document } | Force::Ended { last: document } => {
-                return self.not_in_force(document, outcome);
-            }
+            Force::NotYet { first } => return self.not_in_force(first, None, outcome),
+            Force::Ended { last, next } => return self.not_in_force(last, next, outcome),
         };
         let carries_on = longest(&on);
         for &document in &on {
@@ -265,12 +264,13 @@ impl<'r> Evaluation<'_, 'r> {
 
     /// Not in force: not eligible, with what the rules would otherwise give as information only.
     #[cold]
-    fn not_in_force(&self, document: &'r Document, outcome: &mut Outcome<'r>) {
+    fn not_in_force(&self, document: &'r Document, next: Option<&'r Document>, outcome: &mut Outcome<'r>) {
         let would_have_been =
             if outcome.verdict == Verdict::NotEligible { Amount::None } else { outcome.amount };
         let ended = document.in_force.is_some_and(|p| p.from <= self.as_of);
         // A programme that comes back in rounds: no later document was found as of the review.
-        let renewal_unseen = (ended && self.programme.recurring).then_some(self.pack.reviewed);
+        let renewal_unseen =
+            (ended && next.is_none() && self.programme.recurring).then_some(self.pack.reviewed);
         outcome.not_in_force = Some(document);
         outcome.would_have_been = would_have_been;
         outcome.verdict = Verdict::NotEligible;
@@ -279,7 +279,7 @@ impl<'r> Evaluation<'_, 'r> {
         outcome.steps.clear();
         outcome.missing.clear();
         outcome.hints.clear();
-        outcome.notes.insert(0, Note::NotInForce { document, would_have_been, renewal_unseen });
+        outcome.notes.insert(0, Note::NotInForce { document, would_have_been, renewal_unseen, next });
     }
 
     fn context_notes(&self, outcome: &mut Outcome<'r>) {

@@ -413,7 +413,7 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
                 ),
             }
         }
-        Note::NotInForce { document, would_have_been, renewal_unseen } => {
+        Note::NotInForce { document, would_have_been, renewal_unseen, next } => {
             let period = period_text(document, lang);
             let would = match would_have_been.band() {
                 Some(_) => match lang {
@@ -429,6 +429,21 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
             };
             let end = document.in_force.and_then(|p| p.to).map(|d| d.to_string()).unwrap_or_default();
             let office = outcome.programme.apply.office.get(lang);
+            // A later basis already known: the programme resumes under it.
+            let resumes = match (next, lang) {
+                (Some(n), Lang::Zh) => format!(
+                    "本项目将自 {} 起依据{}恢复。",
+                    n.in_force.map(|p| p.from.to_string()).unwrap_or_default(),
+                    document_title(n, lang)
+                ),
+                (Some(n), Lang::En) => format!(
+                    "The programme resumes under {} from {}. ",
+                    document_title(n, lang),
+                    n.in_force.map(|p| p.from.to_string()).unwrap_or_default()
+                ),
+                (None, _) => String::new(),
+            };
+            let would = format!("{resumes}{would}");
             match (renewal_unseen, lang) {
                 (Some(reviewed), Lang::Zh) => format!(
                     "不符合：《{}》已于 {end} 失效，未发现延续本项目的后续文件（规则核对于 {reviewed}）；请向{office}咨询是否安排新一轮申报。{would}",

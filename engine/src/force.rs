@@ -26,8 +26,9 @@ pub enum Force<'r> {
     InForce { on: SmallVec<[&'r Document; 2]>, ended: Option<&'r Document> },
     /// No basis is in force yet: `first` is the first to start.
     NotYet { first: &'r Document },
-    /// Every basis has ended: `last` is the last to end.
-    Ended { last: &'r Document },
+    /// No basis is in force and one has ended: `last` is the last to end, `next` a basis that
+    /// starts later (the programme resumes under it after a gap).
+    Ended { last: &'r Document, next: Option<&'r Document> },
 }
 
 /// The bases of `programme` on `day`.
@@ -49,7 +50,7 @@ pub fn force_on<'r>(pack: &'r Pack, programme: &'r Programme, day: Date) -> Forc
     }
     match (on.is_empty(), ended, first) {
         (false, ended, _) => Force::InForce { on, ended },
-        (true, Some(last), _) => Force::Ended { last },
+        (true, Some(last), next) => Force::Ended { last, next },
         (true, None, Some(first)) => Force::NotYet { first },
         (true, None, None) => Force::Unbounded,
     }

@@ -423,6 +423,8 @@ pub enum Note<'r> {
         /// A recurring programme whose every basis has ended: the day its pack was reviewed, when
         /// no later document was found.
         renewal_unseen: Option<Date>,
+        /// A basis that starts after the as-of date, under which the programme resumes.
+        next: Option<&'r Document>,
     },
     /// A document the programme rests on ends within 90 days of the as-of date; `continues` is
     /// another basis that carries the programme on after it.

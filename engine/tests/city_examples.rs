@@ -179,13 +179,19 @@ fn c09_compute_voucher_after_the_measures_lapsed() {
     assert_eq!(o.would_have_been, Amount::RuleBased(yuan("4000000")));
     let city = totals(&report, Level::City);
     assert_eq!((city.rule_based, city.eligible, city.undetermined), (exact("0"), 0, 0));
+    // Said plainly: the document ended, no later one carries the voucher, whom to ask, and
+    // what it would have given as information only.
     let en = words_on(&profile, "SZ-COMPUTE", Lang::En, as_of);
     assert!(
-        en.contains("Not eligible: the as-of date 2026-12-20 is outside the period of force of 深工信规〔2024〕13号 (2024-12-18 – 2026-12-17)"),
+        en.contains("Not eligible: 深工信规〔2024〕13号 ended on 2026-12-17 and no later document for this programme was found (rules reviewed on 2026-12-07): ask Shenzhen Science, Technology and Innovation Bureau whether a new round is planned."),
         "{en}"
     );
     assert!(en.contains("Were it in force, the rules would give ¥4,000,000 (information only)."), "{en}");
     let zh = words_on(&profile, "SZ-COMPUTE", Lang::Zh, as_of);
+    assert!(
+        zh.contains("不符合：《深工信规〔2024〕13号》已于 2026-12-17 失效，未发现延续本项目的后续文件（规则核对于 2026-12-07）；请向深圳市科技创新局咨询是否安排新一轮申报。"),
+        "{zh}"
+    );
     assert!(zh.contains("若文件有效，按规则为 4,000,000 元（仅供参考）"), "{zh}");
     let view = view_on(&profile, as_of, Lang::En);
     let p = programme_view(&view, "SZ-COMPUTE");
@@ -250,7 +256,7 @@ fn the_view_shows_confidence_and_how_to_apply_for_every_city_programme() {
             }
             assert_eq!(view.packs.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), packs, "{name}");
             let city: Vec<_> = view.programmes.iter().filter(|p| p.level == Level::City).collect();
-            assert_eq!(city.len(), 7, "{name}");
+            assert_eq!(city.len(), 10, "{name}");
             let district: Vec<_> = view.programmes.iter().filter(|p| p.level == Level::District).collect();
             let ids: Vec<&str> = district.iter().map(|p| p.id.as_str()).collect();
             assert_eq!(ids, if longgang { vec!["LG-COMPUTE"] } else { vec![] }, "{name}");

@@ -297,9 +297,11 @@ fn totals_are_kept_per_level() {
     let zh = ReportView::new(&report, &profile, Lang::Zh);
     assert_eq!(zh.totals[1].level_label, "市级");
     assert_eq!(zh.totals[1].rule_based_label, "4,000,000 元");
-    // After the Shenzhen measures lapse, the city's totals fall to nothing; the province's stay.
+    // After the Shenzhen measures lapse, the compute voucher (which no later document carries)
+    // leaves the city's totals; the demonstration and benchmark ceilings stay, carried by the
+    // 2026 operating rules; the province's totals stay.
     let later = report_on(&profile, date("2026-12-18"));
     assert_eq!(province(&later).rule_based, yuan("7200000"));
     let c = totals(&later, Level::City);
-    assert_eq!((c.rule_based, c.competitive_ceilings, c.eligible), (exact("0"), exact("0"), 0));
+    assert_eq!((c.rule_based, c.competitive_ceilings, c.eligible), (exact("0"), exact("3000000"), 2));
 }

@@ -130,6 +130,8 @@ fn place() -> impl Strategy<Value = Option<(&'static str, Option<&'static str>)>
         3 => Just(Some(("guangzhou", Some("haizhu")))),
         1 => Just(Some(("guangzhou", Some("tianhe")))),
         1 => Just(Some(("guangzhou", Some("huangpu")))),
+        2 => Just(Some(("guangzhou", Some("baiyun")))),
+        1 => Just(Some(("huizhou", None))),
         1 => Just(Some(("foshan", None))),
         1 => Just(Some(("zhongshan", None))),
         1 => Just(None),
@@ -437,6 +439,26 @@ proptest! {
                 }
             }
             prop_assert_eq!(totals.eligible, parts.len());
+        }
+    }
+
+    /// A programme rests on its documents: none is eligible, or has an amount, on a day when
+    /// none of its bases is in force.
+    #[test]
+    fn nothing_is_eligible_when_no_basis_is_in_force(profile in profile(), as_of in day()) {
+        let profile = cleaned(&profile);
+        let report = evaluate(&profile, lib(), as_of).unwrap();
+        for o in &report.outcomes {
+            let resting = matches!(
+                subsidy_engine::force::force_on(o.pack, o.programme, as_of),
+                subsidy_engine::force::Force::InForce { .. } | subsidy_engine::force::Force::Unbounded
+            );
+            // A programme the company said does not concern it is not applicable, whatever the day.
+            if !resting && o.verdict != Verdict::NotApplicable {
+                prop_assert_eq!(o.verdict, Verdict::NotEligible, "{} on {}", o.programme.id, as_of);
+                prop_assert_eq!(o.amount, Amount::None, "{}", o.programme.id);
+                prop_assert!(o.not_in_force.is_some(), "{}", o.programme.id);
+            }
         }
     }
 

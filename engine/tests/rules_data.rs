@@ -51,6 +51,7 @@ fn the_built_in_packs_load() {
             ("dongguan", Level::City),
             ("foshan", Level::City),
             ("zhongshan", Level::City),
+            ("guangzhou", Level::City),
             ("longgang", Level::District),
             ("guangming", Level::District),
             ("longhua", Level::District),
@@ -58,6 +59,7 @@ fn the_built_in_packs_load() {
             ("haizhu", Level::District),
             ("tianhe", Level::District),
             ("huangpu", Level::District),
+            ("baiyun", Level::District),
         ]
     );
     let ids = |pack: &str| -> Vec<&str> {
@@ -69,7 +71,19 @@ fn the_built_in_packs_load() {
     );
     assert_eq!(
         ids("shenzhen-ai-2024"),
-        ["SZ-COMPUTE", "SZ-CORPUS", "SZ-MODEL", "SZ-DEMO", "SZ-BENCH", "SZ-BESTSELLER", "SZ-GOVSCENE"]
+        [
+            "SZ-COMPUTE",
+            "SZ-CORPUS",
+            "SZ-MODEL",
+            "SZ-DEMO",
+            "SZ-BENCH",
+            "SZ-BESTSELLER",
+            "SZ-GOVSCENE",
+            "SZ-TASK-MATCH",
+            "SZ-TASK-SELF",
+            "SZ-ECO-CENTRE",
+            "SZ-OPC"
+        ]
     );
     assert_eq!(ids("zhuhai"), ["ZH-COMPUTE", "ZH-FILING-MODEL", "ZH-FILING-ALGO"]);
     assert_eq!(ids("dongguan"), ["DG-COMPUTE", "DG-CENTRE", "DG-WORKSHOP", "DG-FACTORY"]);
@@ -82,7 +96,12 @@ fn the_built_in_packs_load() {
     assert_eq!(ids("guangming"), ["GM-COMPUTE", "GM-CORPUS"]);
     assert_eq!(ids("longhua"), ["LH-COMPUTE"]);
     assert_eq!(ids("qianhai"), ["QH-RENT"]);
-    assert_eq!(ids("haizhu"), ["HZ-LLM-FILING", "HZ-ALGO-FILING", "HZ-SCENARIO"]);
+    assert_eq!(
+        ids("haizhu"),
+        ["HZ-LLM-FILING", "HZ-ALGO-FILING", "HZ-SCENARIO", "HZ-OPC-COMPUTE", "HZ-OPC-DATA", "HZ-FRONTIER"]
+    );
+    assert_eq!(ids("guangzhou"), ["GZ-AI-PLAN", "GZ-ROBOT"]);
+    assert_eq!(ids("baiyun"), ["BY-COMPUTE", "BY-LABEL", "BY-DATASET", "BY-MODEL-FILING"]);
     assert_eq!(ids("tianhe"), ["TH-RD", "TH-OPEN-SOURCE", "TH-COMPUTE-INFO"]);
     assert_eq!(ids("huangpu"), ["HP-VOUCHERS"]);
     // The common pack's questions come first, whatever else loads, so that they keep their

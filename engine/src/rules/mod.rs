@@ -21,6 +21,7 @@ pub const BUILTIN: &[PackSource<'static>] = &[
     PackSource { name: "dongguan.json", text: include_str!("../../rules/dongguan.json") },
     PackSource { name: "foshan.json", text: include_str!("../../rules/foshan.json") },
     PackSource { name: "zhongshan.json", text: include_str!("../../rules/zhongshan.json") },
+    PackSource { name: "guangzhou.json", text: include_str!("../../rules/guangzhou.json") },
     PackSource { name: "longgang.json", text: include_str!("../../rules/longgang.json") },
     PackSource { name: "guangming.json", text: include_str!("../../rules/guangming.json") },
     PackSource { name: "longhua.json", text: include_str!("../../rules/longhua.json") },
@@ -28,6 +29,7 @@ pub const BUILTIN: &[PackSource<'static>] = &[
     PackSource { name: "haizhu.json", text: include_str!("../../rules/haizhu.json") },
     PackSource { name: "tianhe.json", text: include_str!("../../rules/tianhe.json") },
     PackSource { name: "huangpu.json", text: include_str!("../../rules/huangpu.json") },
+    PackSource { name: "baiyun.json", text: include_str!("../../rules/baiyun.json") },
 ];
 
 impl Library {
