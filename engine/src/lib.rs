@@ -6,6 +6,7 @@
 //! pure (no clock, no I/O, no web dependency) so that the browser, the command line and the tests
 //! all get the same answer.
 
+pub mod audit;
 pub mod credit_code;
 pub mod date;
 pub mod evaluate;
@@ -27,6 +28,7 @@ pub mod text;
 pub mod typed;
 pub mod view;
 
+pub use audit::{audit, Audit};
 pub use date::Date;
 pub use evaluate::{evaluate, EvalError};
 pub use lang::Lang;

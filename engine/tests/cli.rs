@@ -572,3 +572,83 @@ fn a_profile_file_of_the_page_brings_its_as_of_date_and_says_when_its_rules_diff
     assert_eq!(json["as_of"], "2026-03-02");
     assert_ne!(json["fingerprint"], w01_fingerprint().as_str());
 }
+
+#[test]
+fn audit_reports_on_the_built_in_packs_and_exits_0_with_findings() {
+    let out = estimate(&["audit", "--as-of", "2026-12-07"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for heading in [
+        "Documents ending within 90 days of 2026-12-07 (",
+        "Programmes whose bases have ended by 2026-12-07 (",
+        "Reviews older than 180 days on 2026-12-07 (",
+        "Facts still marked weak or our reading (",
+        "Citations not verified against the official text (",
+        "Readings the page shows (",
+    ] {
+        assert!(stdout.lines().any(|l| l.starts_with(heading)), "no heading {heading:?} in\n{stdout}");
+    }
+    // The Shenzhen measures end ten days later: a finding, and still exit 0.
+    assert!(
+        stdout.contains(
+            "  shenzhen-ai-2024 document sz_ai_2024 (深工信规〔2024〕13号) ends 2026-12-17, in 10 days\n"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.lines().last().is_some_and(|l| l.starts_with("Summary: 1 document ending, ")), "{stdout}");
+}
+
+#[test]
+fn audit_as_json_is_the_audit_serialised() {
+    let out = estimate(&["audit", "--as-of", "2026-12-07", "--format", "json"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["as_of"], "2026-12-07");
+    assert_eq!(json["ending"][0]["document"], "sz_ai_2024");
+    for section in ["ending", "ended", "stale", "weak", "unverified", "readings"] {
+        assert!(json[section].is_array(), "{section}: {json}");
+    }
+}
+
+#[test]
+fn audit_reads_added_packs() {
+    // Testville's rules end on 2026-12-31 and nothing carries its programmes after.
+    let out = estimate(&["audit", "--as-of", "2026-12-07", "--rules", TESTVILLE], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout
+        .contains("  testville-2026 document tv_rules (测试规〔2026〕1号) ends 2026-12-31, in 24 days\n"));
+    assert!(
+        stdout.contains("    programme TV-RATE: nothing carries it afterwards; not recurring\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("  testville-2026 programme TV-NONE: inferred (our reading)\n"), "{stdout}");
+}
+
+#[test]
+fn audit_exits_2_on_bad_usage_or_a_bad_pack() {
+    let cases: [(&[&str], &str); 5] = [
+        (&["audit", "--as-of", "2026-02-30"], "--as-of: \"2026-02-30\" is not a date"),
+        (&["audit", "--format", "xml"], "--format: \"xml\" is not text or json"),
+        (&["audit", "--as-of"], "--as-of needs a value"),
+        (&["audit", "profiles/w01-provincial-innovation-centre.json"], "audit reads no profile"),
+        (
+            &["audit", "--rules", "tests/packs/no-such-pack.json"],
+            "tests/packs/no-such-pack.json: cannot read the pack",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = estimate(args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
+    // Bad usage prints the usage, which names the audit in both languages.
+    let stderr = text(&estimate(&["audit", "--lang", "en"], "").stderr);
+    assert!(stderr.contains("unknown option --lang"), "{stderr}");
+    assert!(
+        stderr.contains("estimate audit [--as-of YYYY-MM-DD]") && stderr.contains("审核：estimate audit"),
+        "{stderr}"
+    );
+}

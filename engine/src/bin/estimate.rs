@@ -2,6 +2,7 @@
 //!
 //! estimate PROFILE.json [--as-of YYYY-MM-DD] [--lang zh|en] [--format text|json] [--rules PACK.json]…
 //! estimate --batch [--as-of YYYY-MM-DD] [--lang zh|en] [--rules PACK.json]… < profiles.jsonl > records.jsonl
+//! estimate audit [--as-of YYYY-MM-DD] [--format text|json] [--rules PACK.json]…
 //!
 //! Every pack that applies to the company is evaluated: the province's, its city's, its district's.
 //! `--rules` adds a pack file to the built-in ones (a pack with the id of a built-in one replaces
@@ -9,6 +10,7 @@
 //!
 //! A single profile gives the whole report (text, or the full view as JSON). A batch gives one
 //! small JSON record per input line, for screening many companies: engine/docs/batch-format.md.
+//! `audit` is the maintainers' report on the packs themselves (`estimate/audit.rs`).
 //!
 //! Exit status: 0 on success, 2 on bad input, a bad pack or bad usage (with a message naming the
 //! field, or the pack file and the place in it).
@@ -30,11 +32,17 @@ use subsidy_engine::rules::{read_pack, Level, PackSource};
 use subsidy_engine::view::ReportView;
 use subsidy_engine::{evaluate, Date, EvalError, Lang, Library, Profile};
 
+// Beside this file, not in src/bin/ itself, where cargo would take it for a binary of its own.
+#[path = "estimate/audit.rs"]
+mod audit;
+
 const USAGE: &str = "usage: estimate PROFILE.json [--as-of YYYY-MM-DD] [--lang zh|en] [--format text|json] [--rules PACK.json]...
        estimate --batch [--as-of YYYY-MM-DD] [--lang zh|en] [--rules PACK.json]...   (JSON Lines on stdin, one JSON record per line on stdout)
+       estimate audit [--as-of YYYY-MM-DD] [--format text|json] [--rules PACK.json]...   (for maintainers: documents ending, reviews overdue, facts weakly sourced)
        --rules PACK.json   add a policy pack to the built-in ones (repeatable; a pack with a built-in pack's id replaces it)
 用法：estimate 档案.json [--as-of 日期] [--lang zh|en] [--format text|json] [--rules 规则包.json]…
       批量：estimate --batch [--as-of 日期] [--lang zh|en] [--rules 规则包.json]… < 档案.jsonl
+      审核：estimate audit [--as-of 日期] [--format text|json] [--rules 规则包.json]…   （维护者用：即将到期的文件、久未核对的规则包、依据不足的内容）
       --rules 规则包.json   在内置规则包之外加载一个规则包（可重复；与内置规则包同 id 时替换之）";
 
 struct Options {
@@ -50,14 +58,18 @@ struct Options {
 }
 
 fn main() -> ExitCode {
-    let options = match parse_args(std::env::args().skip(1)) {
+    let mut args = std::env::args().skip(1).peekable();
+    if args.next_if(|first| first == "audit").is_some() {
+        return audit::run(args);
+    }
+    let options = match parse_args(args) {
         Ok(options) => options,
         Err(message) => {
             eprintln!("{message}\n{USAGE}");
             return ExitCode::from(2);
         }
     };
-    let result = load_library(&options).and_then(|extended| {
+    let result = load_library(&options.rules, options.lang).and_then(|extended| {
         let library = extended.as_ref().unwrap_or_else(|| Library::builtin());
         if options.batch {
             batch(&options, library)
@@ -89,10 +101,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
             |name: &str| args.next().ok_or_else(|| format!("{name} needs a value / {name} 缺少取值"));
         match arg.as_str() {
             "--as-of" => {
-                let text = value("--as-of")?;
                 options.as_of_given = true;
-                options.as_of = Date::parse(&text)
-                    .map_err(|_| format!("--as-of: {text:?} is not a date YYYY-MM-DD / 不是有效日期"))?;
+                options.as_of = as_of(&value("--as-of")?)?;
             }
             "--lang" => {
                 let text = value("--lang")?;
@@ -102,15 +112,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
                     _ => return Err(format!("--lang: {text:?} is not zh or en / 只能是 zh 或 en")),
                 };
             }
-            "--format" => {
-                options.json = match value("--format")?.as_str() {
-                    "json" => true,
-                    "text" => false,
-                    other => {
-                        return Err(format!("--format: {other:?} is not text or json / 只能是 text 或 json"))
-                    }
-                };
-            }
+            "--format" => options.json = is_json(&value("--format")?)?,
             "--rules" => options.rules.push(value("--rules")?),
             "--batch" => options.batch = true,
             "-h" | "--help" => return Err(String::new()),
@@ -125,23 +127,36 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
     Ok(options)
 }
 
+/// The value of `--as-of`.
+fn as_of(text: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(|_| format!("--as-of: {text:?} is not a date YYYY-MM-DD / 不是有效日期"))
+}
+
+/// Whether `--format` asks for JSON.
+fn is_json(format: &str) -> Result<bool, String> {
+    match format {
+        "json" => Ok(true),
+        "text" => Ok(false),
+        other => Err(format!("--format: {other:?} is not text or json / 只能是 text 或 json")),
+    }
+}
+
 /// The built-in packs with the `--rules` files added, read, linked and checked as the built-in
 /// packs are; `None` when there are no such files (the built-in library is then used as it is).
 /// An error names the file, and the place in it or the pack and the place in the pack.
-fn load_library(options: &Options) -> Result<Option<Library>, String> {
-    if options.rules.is_empty() {
+fn load_library(rules: &[String], lang: Lang) -> Result<Option<Library>, String> {
+    if rules.is_empty() {
         return Ok(None);
     }
-    let lang = options.lang;
-    let mut packs = Vec::with_capacity(options.rules.len());
-    for path in &options.rules {
+    let mut packs = Vec::with_capacity(rules.len());
+    for path in rules {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("{path}: {} ({e})", lang.pick("无法读取规则包", "cannot read the pack")))?;
         packs.push(read_pack(&PackSource { name: path, text: &text }).map_err(|e| e.to_string())?);
     }
     // Linking and checking see the packs together: say which file holds which pack.
     let files: Vec<String> =
-        options.rules.iter().zip(&packs).map(|(path, pack)| format!("{path} (pack {})", pack.id)).collect();
+        rules.iter().zip(&packs).map(|(path, pack)| format!("{path} (pack {})", pack.id)).collect();
     Library::builtin().with_packs(packs).map(Some).map_err(|e| format!("{}: {e}", files.join(", ")))
 }
 
