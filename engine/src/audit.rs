@@ -283,7 +283,7 @@ fn first_after<'r>(pack: &'r Pack, programme: &'r Programme, day: Date) -> Optio
 
 fn ended<'r>(pack: &'r Pack, as_of: Date, out: &mut Vec<Ended<'r>>) {
     for programme in &pack.programmes {
-        let Force::Ended { last } = force_on(pack, programme, as_of) else { continue };
+        let Force::Ended { last, .. } = force_on(pack, programme, as_of) else { continue };
         // An ended basis has an end: `force_on` counts a document without one as in force.
         let Some(to) = last.in_force.and_then(|p| p.to) else { continue };
         out.push(Ended {
