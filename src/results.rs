@@ -123,8 +123,16 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
     let packs: Vec<String> =
         v.packs.iter().map(|p| format!("{} · {} {} {}", p.level_label, p.place, p.id, p.version)).collect();
     let packs = packs.join("；");
+    // How current the rules are, pack by pack: an estimate is trusted only if they are.
+    let reviewed: Vec<&str> = v.packs.iter().map(|p| p.reviewed_label.as_str()).collect();
+    let reviewed = reviewed.join(v.lang.pick("；", "; "));
     let facts = v.company.iter().map(|e| (e.label.as_str(), e.value.as_str()));
-    for (label, value) in facts.chain([(ui.as_of, v.as_of.as_str()), (ui.sheet_rule_set, packs.as_str())]) {
+    let sheet = [
+        (ui.as_of, v.as_of.as_str()),
+        (ui.sheet_rule_set, packs.as_str()),
+        (ui.rules_reviewed, reviewed.as_str()),
+    ];
+    for (label, value) in facts.chain(sheet) {
         h.open("div", &[]).el("dt", &[], label).el("dd", &[], value).close("div");
     }
     h.close("dl").close("header");
@@ -134,6 +142,15 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
             h.el("li", &[], &format!("{}{}{}", e.label, v.lang.pick("：", ": "), e.value));
         }
         h.close("ul").el("p", &[("class", "hint")], ui.rough_figures_note).close("section");
+    }
+
+    // A place without a pack of its level is said plainly, with whom to ask.
+    if !v.gaps.is_empty() {
+        h.open("section", &[("class", "coverage-gaps")]).el("h3", &[], ui.coverage_heading).open("ul", &[]);
+        for gap in &v.gaps {
+            h.el("li", &[], gap);
+        }
+        h.close("ul").close("section");
     }
 
     let stale: Vec<String> = v
@@ -296,6 +313,9 @@ fn programme(h: &mut Html, p: &ProgrammeView, ui: &Ui) {
         .text(": ")
         .el("strong", &[], &p.amount_label)
         .close("p");
+    if !p.basis.is_empty() {
+        h.el("p", &[("class", "basis")], &format!("{}: {}", ui.rests_on, p.basis.join(ui.list_separator)));
+    }
     h.list("calculation", ui.calculation, &p.calculation);
 
     // Like the other lists, left out when empty: several district programmes have no conditions.
@@ -316,8 +336,9 @@ fn programme(h: &mut Html, p: &ProgrammeView, ui: &Ui) {
 
     h.open("div", &[("class", "apply")]).el("h4", &[], ui.how_to_apply).el("p", &[], &p.apply_channel);
     h.el("p", &[("class", "hint")], &format!("{}: {}", ui.office, p.apply_office));
-    if let Some(window) = &p.apply_window {
-        h.el("p", &[("class", "hint")], &format!("{}: {window}", ui.apply_window));
+    // Where the as-of date falls among the known windows, else what the rules say of them.
+    if let Some(window) = p.window.as_ref().or(p.apply_window.as_ref()) {
+        h.el("p", &[("class", "hint window")], &format!("{}: {window}", ui.apply_window));
     }
     h.list("apply-documents", ui.apply_documents, &p.apply_documents);
     // On screen only: on paper each condition already names its article, and the table the source.

@@ -9,6 +9,7 @@ use crate::state::library;
 use leptos::prelude::*;
 use subsidy_engine::explain::{
     citation_text, confidence_label, formula_text, level_label, period_text, unverified_legend,
+    window_period_text,
 };
 use subsidy_engine::money::{format_rate, format_yuan};
 use subsidy_engine::rules::{Level, Library, OverlapKind, Pack, Programme, ProgrammeRef};
@@ -48,7 +49,8 @@ fn pack_html(h: &mut Html, library: &Library, pack: &Pack, ui: &Ui, lang: Lang) 
     h.open("section", &[("class", "pack"), ("id", &format!("pack-{}", pack.id))]);
     let heading =
         format!("{} · {} — {}", level_label(pack.level, lang), pack.place.get(lang), pack.title.get(lang));
-    h.el("h3", &[], &heading).el("p", &[("class", "hint")], &format!("{} {}", pack.id, pack.version));
+    let version = format!("{} {} · {}: {}", pack.id, pack.version, ui.rules_reviewed, pack.reviewed);
+    h.el("h3", &[], &heading).el("p", &[("class", "hint")], &version);
     h.el("h4", &[], ui.documents).open("ul", &[("class", "documents")]);
     for d in &pack.documents {
         let mut line = format!("{} · {}", d.title.get(lang), d.issuer.get(lang));
@@ -59,6 +61,7 @@ fn pack_html(h: &mut Html, library: &Library, pack: &Pack, ui: &Ui, lang: Lang) 
             line.push_str(&format!(" · {}: {}", ui.in_force, period_text(d, lang)));
         }
         line.push_str(&format!(" · {}: {}", ui.sourced, confidence_label(d.confidence, lang)));
+        line.push_str(&format!(" · {} {}", ui.checked, d.checked));
         h.open("li", &[]).el("strong", &[], &d.number).text(" ").text(&line);
         if let Some(note) = &d.note {
             h.open("br", &[]).el("span", &[("class", "hint")], note.get(lang));
@@ -106,8 +109,31 @@ fn programme(h: &mut Html, library: &Library, pack: &Pack, p: &Programme, ui: &U
         None => format!("{}: {}", ui.sourced, confidence_label(p.confidence, lang)),
     };
     h.el("p", &[("class", "confidence")], &sourced);
-    let conditions: Vec<String> =
-        p.conditions.iter().map(|c| format!("{} — {}", c.text.get(lang), cite(&c.cite))).collect();
+    // The documents that can each carry it, where the pack names them.
+    let bases: Vec<String> = p
+        .bases
+        .iter()
+        .filter_map(|b| pack.document(&b.document))
+        .map(|d| format!("{} ({})", d.number, period_text(d, lang)))
+        .collect();
+    if !bases.is_empty() {
+        h.el("p", &[("class", "hint")], &format!("{}: {}", ui.rests_on, bases.join(ui.list_separator)));
+    }
+    let conditions: Vec<String> = p
+        .conditions
+        .iter()
+        .map(|c| {
+            // A condition a later document adds from a date says so.
+            let from = c
+                .from
+                .map(|f| match lang {
+                    Lang::Zh => format!("（{f}起）"),
+                    Lang::En => format!(" (from {f})"),
+                })
+                .unwrap_or_default();
+            format!("{}{from} — {}", c.text.get(lang), cite(&c.cite))
+        })
+        .collect();
     h.list("conditions", ui.conditions, &conditions);
     if let Some(f) = &p.formula {
         h.el("h5", &[], ui.formula).el("p", &[], &formula_text(f, library, lang));
@@ -132,6 +158,8 @@ fn programme(h: &mut Html, library: &Library, pack: &Pack, p: &Programme, ui: &U
     if let Some(window) = &p.apply.window {
         h.el("p", &[("class", "hint")], &format!("{}: {}", ui.apply_window, window.get(lang)));
     }
+    let windows: Vec<String> = p.windows.iter().map(|w| window_period_text(w, lang)).collect();
+    h.list("windows", ui.windows, &windows);
     let documents: Vec<String> = p.apply.documents.iter().map(|d| d.get(lang).to_string()).collect();
     h.list("apply-documents", ui.apply_documents, &documents);
     h.close("article");

@@ -763,6 +763,28 @@ pub fn window_text(status: &crate::force::WindowStatus<'_>, lang: Lang) -> Strin
     }
 }
 
+/// A window as the rules view lists it, without an as-of date: "2026 round, second batch:
+/// 2026-09-07 – not published".
+pub fn window_period_text(w: &crate::rules::Window, lang: Lang) -> String {
+    let day = |d: Option<Date>| {
+        d.map_or_else(|| lang.pick("未公布", "not published").to_string(), |d| d.to_string())
+    };
+    let label = w.label.as_ref().map(|l| l.get(lang));
+    let round = match (label, lang) {
+        (Some(l), Lang::Zh) => format!("{}年度{l}", w.round),
+        (None, Lang::Zh) => format!("{}年度", w.round),
+        (Some(l), Lang::En) => format!("{} round, {l}", w.round),
+        (None, Lang::En) => format!("{} round", w.round),
+    };
+    format!(
+        "{round}{}{} – {}{}",
+        lang.pick("：", ": "),
+        day(w.from),
+        day(w.to),
+        confidence_suffix(w.confidence, lang)
+    )
+}
+
 /// "Rules reviewed on …" for one pack, and how old that review is when it is older than
 /// `STALE_AFTER_DAYS` on the as-of date.
 pub fn reviewed_text(pack: &Pack, as_of: Date, lang: Lang) -> String {
