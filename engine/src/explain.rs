@@ -702,7 +702,8 @@ pub fn gap_text(gap: &Gap<'_>, lang: Lang) -> String {
         ),
         Lang::En => format!(
             "The estimator has no {}-level programme for {place} (rules reviewed on {reviewed}); ask {ask}. The provincial programmes are shown as usual.{known}",
-            level_label(gap.coverage.level, lang).to_lowercase()
+            // ASCII only: `to_lowercase` would bring Unicode's case tables into the page.
+            level_label(gap.coverage.level, lang).to_ascii_lowercase()
         ),
     }
 }
