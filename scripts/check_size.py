@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 GOAL = 200_000  # "200 KB", read as 200,000 bytes: the stricter reading
-CEILING = 240_000  # the policy-pack issue (#10): at most 240 KB gzip with every pack in the build
+CEILING = 250_000  # raised from 240,000 by the issue "rules current on the day they are used" (#19)
 # Loaded after the first results (city and district packs; the seal module, which computes the
 # sheet's fingerprint and QR code), so not part of the first load: shown.
 AFTER_FIRST_RESULTS = ("packs-places-*.postcard", "seal-*.js", "seal-*.wasm")
