@@ -37,9 +37,11 @@ TYPES = {
 # As post_build.py writes them, in the order they are preferred (brotli is the smaller).
 COMPRESSED_COPIES = (("br", ".br"), ("gzip", ".gz"))
 COMPRESSIBLE = {".html", ".js", ".css", ".wasm", ".postcard", ".webmanifest", ".json", ".svg"}
-# Trunk's file hash (16 hex digits) and post_build.py's for the place packs:
-# main-<hash>.css, subsidy-estimator-<hash>.js and -<hash>_bg.wasm, packs-places-<hash>.postcard.
-HASHED = re.compile(r"-[0-9a-f]{16}(_bg)?\.[a-z]+$")
+# Trunk's file hash and post_build.py's for the place packs: main-<hash>.css,
+# subsidy-estimator-<hash>.js and -<hash>_bg.wasm, packs-places-<hash>.postcard. Trunk writes its
+# 64-bit hash in hex without leading zeros, so 16 digits or a few fewer (one build in 16 has 15);
+# at least 12, so that a name like icon-192.png is not taken for a hashed one.
+HASHED = re.compile(r"-[0-9a-f]{12,16}(_bg)?\.[a-z]+$")
 LOG = os.environ.get("SERVE_LOG") == "1"
 
 

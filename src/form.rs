@@ -434,7 +434,7 @@ fn prefill_hint(state: AppState, field: Field, lang: Lang, profile: &Profile, as
         return None;
     }
     let prefill = prefill_for(profile, library, as_of, field)?;
-    let source = library.prefill_document(prefill).map_or(String::new(), |d| d.number.clone());
+    let source = library.prefill_document(prefill).map_or(String::new(), |d| d.name(lang).to_string());
     Some(
         crate::i18n::ui(lang)
             .prefill_hint

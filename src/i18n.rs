@@ -282,7 +282,7 @@ static EN: Ui = Ui {
     dismiss: "Dismiss",
     sheet_title: "Guangdong AI & Robotics Support · Eligibility Estimate",
     sheet_rule_set: "Policy packs",
-    rules_reviewed: "Rules reviewed",
+    rules_reviewed: "Rules reviewed on",
     rests_on: "Rests on",
     checked: "checked",
     windows: "Windows",

@@ -122,7 +122,7 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
     // the foot).
     let packs: Vec<String> =
         v.packs.iter().map(|p| format!("{} · {} {} {}", p.level_label, p.place, p.id, p.version)).collect();
-    let packs = packs.join("；");
+    let packs = packs.join(v.lang.pick("；", "; "));
     // How current the rules are, pack by pack: an estimate is trusted only if they are.
     let reviewed: Vec<&str> = v.packs.iter().map(|p| p.reviewed_label.as_str()).collect();
     let reviewed = reviewed.join(v.lang.pick("；", "; "));
@@ -142,15 +142,6 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
             h.el("li", &[], &format!("{}{}{}", e.label, v.lang.pick("：", ": "), e.value));
         }
         h.close("ul").el("p", &[("class", "hint")], ui.rough_figures_note).close("section");
-    }
-
-    // A place without a pack of its level is said plainly, with whom to ask.
-    if !v.gaps.is_empty() {
-        h.open("section", &[("class", "coverage-gaps")]).el("h3", &[], ui.coverage_heading).open("ul", &[]);
-        for gap in &v.gaps {
-            h.el("li", &[], gap);
-        }
-        h.close("ul").close("section");
     }
 
     let stale: Vec<String> = v
@@ -216,6 +207,15 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
         h.el("p", &[("class", "hint")], &t.note);
     }
     h.close("div");
+
+    // A place without a pack of its level is said plainly, with whom to ask.
+    if !v.gaps.is_empty() {
+        h.open("section", &[("class", "coverage-gaps")]).el("h3", &[], ui.coverage_heading).open("ul", &[]);
+        for gap in &v.gaps {
+            h.el("li", &[], gap);
+        }
+        h.close("ul").close("section");
+    }
 
     if !v.missing.is_empty() {
         h.open("section", &[("class", "still-needed")]).el("h3", &[], ui.still_needed).open("ol", &[]);

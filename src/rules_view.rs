@@ -62,7 +62,7 @@ fn pack_html(h: &mut Html, library: &Library, pack: &Pack, ui: &Ui, lang: Lang) 
         }
         line.push_str(&format!(" · {}: {}", ui.sourced, confidence_label(d.confidence, lang)));
         line.push_str(&format!(" · {} {}", ui.checked, d.checked));
-        h.open("li", &[]).el("strong", &[], &d.number).text(" ").text(&line);
+        h.open("li", &[]).el("strong", &[], d.name(lang)).text(" ").text(&line);
         if let Some(note) = &d.note {
             h.open("br", &[]).el("span", &[("class", "hint")], note.get(lang));
         }
@@ -114,7 +114,7 @@ fn programme(h: &mut Html, library: &Library, pack: &Pack, p: &Programme, ui: &U
         .bases
         .iter()
         .filter_map(|b| pack.document(&b.document))
-        .map(|d| format!("{} ({})", d.number, period_text(d, lang)))
+        .map(|d| format!("{} ({})", d.name(lang), period_text(d, lang)))
         .collect();
     if !bases.is_empty() {
         h.el("p", &[("class", "hint")], &format!("{}: {}", ui.rests_on, bases.join(ui.list_separator)));

@@ -244,7 +244,7 @@ fn ending<'r>(pack: &'r Pack, as_of: Date, out: &mut Vec<Ending<'r>>) {
         out.push(Ending {
             pack: &pack.id,
             document: &document.id,
-            number: &document.number,
+            number: document.name(crate::lang::Lang::Zh),
             to,
             days,
             programmes,
@@ -290,7 +290,7 @@ fn ended<'r>(pack: &'r Pack, as_of: Date, out: &mut Vec<Ended<'r>>) {
             pack: &pack.id,
             programme: &programme.id,
             last: &last.id,
-            number: &last.number,
+            number: last.name(crate::lang::Lang::Zh),
             to,
             recurring: programme.recurring,
             next: first_after(pack, programme, as_of),

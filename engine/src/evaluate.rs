@@ -247,7 +247,10 @@ impl<'r> Evaluation<'_, 'r> {
                 Some(end) if self.lapse_horizon.is_none_or(|horizon| end <= horizon) => {
                     let days = self.as_of.days_until(end);
                     // Another basis that runs longer carries the programme on.
-                    let continues = carries_on.filter(|c| !std::ptr::eq(*c, document));
+                    let continues = carries_on.filter(|c| {
+                        !std::ptr::eq(*c, document)
+                            && c.in_force.is_some_and(|p| p.to.is_none_or(|to| to > end))
+                    });
                     if days <= LAPSE_WARNING_DAYS {
                         outcome.notes.push(Note::Lapses { document, days, continues });
                     }

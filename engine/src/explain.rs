@@ -106,7 +106,7 @@ pub fn range_text(low: String, high: String) -> String {
 /// `粤府办〔2025〕6号 第二条（培育优质企业）*`; the star marks an article number not yet checked
 /// against the official text.
 pub fn citation_text(citation: &Citation, pack: &Pack, lang: Lang) -> String {
-    let number = pack.document(&citation.document).map_or("", |d| d.number.as_str());
+    let number = pack.document(&citation.document).map_or("", |d| d.name(lang));
     let star = if citation.verified { "" } else { "*" };
     let (article, topic) = (citation.article.get(lang), citation.topic.get(lang));
     let [after_number, before_topic, after_topic] = match lang {
@@ -119,7 +119,7 @@ pub fn citation_text(citation: &Citation, pack: &Pack, lang: Lang) -> String {
 
 /// `粤府办〔2025〕6号 第二条*`: the citation without its topic, for the summary table.
 pub fn citation_short(citation: &Citation, pack: &Pack, lang: Lang) -> String {
-    let number = pack.document(&citation.document).map_or("", |d| d.number.as_str());
+    let number = pack.document(&citation.document).map_or("", |d| d.name(lang));
     let star = if citation.verified { "" } else { "*" };
     match lang {
         Lang::Zh => format!("{number} {}{star}", citation.article.zh),
@@ -393,7 +393,7 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
             }
         }
         Note::Prefilled(prefill) => {
-            let number = report.library.prefill_document(prefill).map_or("", |d| d.number.as_str());
+            let number = report.library.prefill_document(prefill).map_or("", |d| d.name(lang));
             let label = report.library.question(prefill.field.field).label.get(lang);
             let conditions: Vec<&str> = prefill.notes.iter().map(|n| n.get(lang)).collect();
             let conditions = if conditions.is_empty() {
@@ -447,39 +447,39 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
             match (renewal_unseen, lang) {
                 (Some(reviewed), Lang::Zh) => format!(
                     "不符合：《{}》已于 {end} 失效，未发现延续本项目的后续文件（规则核对于 {reviewed}）；请向{office}咨询是否安排新一轮申报。{would}",
-                    document.number
+                    document.name(lang)
                 ),
                 (Some(reviewed), Lang::En) => format!(
                     "Not eligible: {} ended on {end} and no later document for this programme was found (rules reviewed on {reviewed}): ask {office} whether a new round is planned. {would}",
-                    document.number
+                    document.name(lang)
                 ),
                 (None, Lang::Zh) => format!(
                     "不符合：测算基准日 {} 不在《{}》有效期（{period}）内，文件未生效或已失效。{would}",
-                    report.as_of, document.number
+                    report.as_of, document.name(lang)
                 ),
                 (None, Lang::En) => format!(
                     "Not eligible: the as-of date {} is outside the period of force of {} ({period}): the document is not in force. {would}",
-                    report.as_of, document.number
+                    report.as_of, document.name(lang)
                 ),
             }
         }
         Note::Lapses { document, days, continues } => {
             let end = document.in_force.and_then(|p| p.to).map(|d| d.to_string()).unwrap_or_default();
             match (continues, lang) {
-                (None, Lang::Zh) => format!("注意：《{}》于 {end} 到期（距测算基准日 {days} 天），到期后如未延续则不再适用。", document.number),
+                (None, Lang::Zh) => format!("注意：《{}》于 {end} 到期（距测算基准日 {days} 天），到期后如未延续则不再适用。", document.name(lang)),
                 (None, Lang::En) => format!(
                     "Note: {} lapses on {end} ({days} days after the as-of date); unless renewed it no longer applies after that.",
-                    document.number
+                    document.name(lang)
                 ),
                 (Some(next), Lang::Zh) => format!(
                     "注意：《{}》于 {end} 到期（距测算基准日 {days} 天）；此后本项目依据{}继续（{}）。",
-                    document.number,
+                    document.name(lang),
                     document_title(next, lang),
                     until_text(next, lang)
                 ),
                 (Some(next), Lang::En) => format!(
                     "Note: {} lapses on {end} ({days} days after the as-of date); the programme continues under {} ({}).",
-                    document.number,
+                    document.name(lang),
                     document_title(next, lang),
                     until_text(next, lang)
                 ),
@@ -495,25 +495,25 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
             };
             let source = confidence_label(crate::force::basis_confidence(outcome.programme, under), lang);
             match (reading, lang) {
-                (false, Lang::Zh) => format!("《{}》已于 {end} 失效；本项目依据{title}继续（{until}）。", ended.number),
+                (false, Lang::Zh) => format!("《{}》已于 {end} 失效；本项目依据{title}继续（{until}）。", ended.name(lang)),
                 (false, Lang::En) => {
-                    format!("{} ended on {end}; the programme continues under {title} ({until}).", ended.number)
+                    format!("{} ended on {end}; the programme continues under {title} ({until}).", ended.name(lang))
                 }
                 (true, Lang::Zh) => format!(
                     "《{}》已于 {end} 失效。解读：本项目依据{title}继续（{until}；来源：{source}）{gives}。另一种解读：本项目随《{}》失效，为 0 元。",
-                    ended.number, ended.number
+                    ended.name(lang), ended.name(lang)
                 ),
                 (true, Lang::En) => format!(
                     "{} ended on {end}. Reading taken: the programme continues under {title} ({until}; source: {source}){gives}. Other reading: it lapsed with {}, which gives nothing.",
-                    ended.number, ended.number
+                    ended.name(lang), ended.name(lang)
                 ),
             }
         }
         Note::EndUnknown(document) => match lang {
-            Lang::Zh => format!("《{}》的有效期截止日期未见公布，请向主管部门确认。", document.number),
+            Lang::Zh => format!("《{}》的有效期截止日期未见公布，请向主管部门确认。", document.name(lang)),
             Lang::En => format!(
                 "No end of force has been published for {}: confirm with the issuing office.",
-                document.number
+                document.name(lang)
             ),
         },
         Note::RateApplies(r) => match lang {
@@ -694,14 +694,22 @@ pub fn until_text(document: &crate::rules::Document, lang: Lang) -> String {
 pub fn gap_text(gap: &Gap<'_>, lang: Lang) -> String {
     let place = gap.place.label.get(lang);
     let (reviewed, ask) = (gap.coverage.reviewed, gap.coverage.ask.get(lang));
-    let known: String = gap.notes.iter().map(|n| [" ", n.text.get(lang)].concat()).collect();
+    let space = lang.pick("", " ");
+    let known: String = gap.notes.iter().map(|n| [space, n.text.get(lang)].concat()).collect();
+    // The levels above it are shown as usual.
+    let others = match (gap.coverage.level, lang) {
+        (Level::District, Lang::Zh) => "省级、市级项目照常列出。",
+        (Level::District, Lang::En) => "The provincial and city programmes are shown as usual.",
+        (_, Lang::Zh) => "省级项目照常列出。",
+        (_, Lang::En) => "The provincial programmes are shown as usual.",
+    };
     match lang {
         Lang::Zh => format!(
-            "本工具未收录{place}的{}项目（规则核对于 {reviewed}）；请向{ask}咨询。省级项目照常列出。{known}",
+            "本工具未收录{place}的{}项目（规则核对于 {reviewed}）；请向{ask}咨询。{others}{known}",
             level_label(gap.coverage.level, lang)
         ),
         Lang::En => format!(
-            "The estimator has no {}-level programme for {place} (rules reviewed on {reviewed}); ask {ask}. The provincial programmes are shown as usual.{known}",
+            "The estimator has no {}-level programme for {place} (rules reviewed on {reviewed}); ask {ask}. {others}{known}",
             // ASCII only: `to_lowercase` would bring Unicode's case tables into the page.
             level_label(gap.coverage.level, lang).to_ascii_lowercase()
         ),
@@ -786,18 +794,18 @@ pub fn window_period_text(w: &crate::rules::Window, lang: Lang) -> String {
     )
 }
 
-/// "Rules reviewed on …" for one pack, and how old that review is when it is older than
-/// `STALE_AFTER_DAYS` on the as-of date.
+/// When one pack's rules were reviewed, for the sheet's "Rules reviewed on" ("Shenzhen
+/// 2026-12-07"), and how old that review is when it is older than `STALE_AFTER_DAYS` on the as-of
+/// date.
 pub fn reviewed_text(pack: &Pack, as_of: Date, lang: Lang) -> String {
     let (place, reviewed) = (pack.place.get(lang), pack.reviewed);
     let days = reviewed.days_until(as_of);
     match (days > crate::force::STALE_AFTER_DAYS, lang) {
-        (false, Lang::Zh) => format!("{place}：规则核对于 {reviewed}"),
-        (false, Lang::En) => format!("{place}: rules reviewed on {reviewed}"),
-        (true, Lang::Zh) => format!("{place}：规则核对于 {reviewed}，早于测算基准日 {days} 天，请留意是否有新文件"),
-        (true, Lang::En) => format!(
-            "{place}: rules reviewed on {reviewed}, {days} days before the as-of date: check for newer documents"
-        ),
+        (false, _) => format!("{place} {reviewed}"),
+        (true, Lang::Zh) => format!("{place} {reviewed}（早于测算基准日 {days} 天，请留意是否有新文件）"),
+        (true, Lang::En) => {
+            format!("{place} {reviewed} ({days} days before the as-of date: check for newer documents)")
+        }
     }
 }
 

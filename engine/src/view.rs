@@ -236,9 +236,9 @@ impl ReportView {
                         .iter()
                         .map(|d| match lang {
                             Lang::Zh => {
-                                format!("{}{}（{}）", d.number, document_title(d, lang), until_text(d, lang))
+                                format!("{}（{}）", basis_name(d, lang), until_text(d, lang))
                             }
-                            Lang::En => format!("{}, {} ({})", d.number, d.title.en, until_text(d, lang)),
+                            Lang::En => format!("{} ({})", basis_name(d, lang), until_text(d, lang)),
                         })
                         .collect(),
                     // Said of a programme in force: a window under lapsed rules would mislead.
@@ -356,7 +356,7 @@ impl ReportView {
                 .flat_map(|p| p.documents.iter().map(move |d| (p, d)))
                 .map(|(p, d)| DocumentView {
                     pack: p.id.clone(),
-                    number: d.number.clone(),
+                    number: d.name(lang).to_string(),
                     title: d.title.get(lang).to_string(),
                     dated: d.dated.map(|x| x.to_string()),
                     in_force: d.in_force.map(|_| period_text(d, lang)),
@@ -384,5 +384,15 @@ impl ReportView {
             disclaimer: disclaimer(lang).to_string(),
             legend: unverified_legend(lang).to_string(),
         }
+    }
+}
+
+/// A document as the basis line names it: its number and title, or its title alone.
+fn basis_name(d: &crate::rules::Document, lang: Lang) -> String {
+    match (&d.number, lang) {
+        (Some(number), Lang::Zh) => format!("{number}{}", document_title(d, lang)),
+        (Some(number), Lang::En) => format!("{number}, {}", d.title.en),
+        (None, Lang::Zh) => document_title(d, lang),
+        (None, Lang::En) => d.title.en.clone(),
     }
 }

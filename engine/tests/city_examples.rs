@@ -175,7 +175,7 @@ fn c09_compute_voucher_after_the_measures_lapsed() {
     let o = outcome(&report, "SZ-COMPUTE");
     assert_eq!(o.verdict, Verdict::NotEligible);
     assert_eq!(o.amount, Amount::None);
-    assert_eq!(o.not_in_force.map(|d| d.number.as_str()), Some("深工信规〔2024〕13号"));
+    assert_eq!(o.not_in_force.map(|d| d.number.as_deref().unwrap_or_default()), Some("深工信规〔2024〕13号"));
     assert_eq!(o.would_have_been, Amount::RuleBased(yuan("4000000")));
     let city = totals(&report, Level::City);
     assert_eq!((city.rule_based, city.eligible, city.undetermined), (exact("0"), 0, 0));

@@ -144,7 +144,7 @@ fn a_document_without_a_published_end_says_so() {
         .notes
         .iter()
         .filter_map(|n| match n {
-            Note::EndUnknown(d) => Some(d.number.as_str()),
+            Note::EndUnknown(d) => Some(d.number.as_deref().unwrap_or_default()),
             _ => None,
         })
         .collect();

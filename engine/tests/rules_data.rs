@@ -191,7 +191,7 @@ fn no_document_is_missing_its_dates() {
     }
     let shenzhen = lib().pack("shenzhen-ai-2024").unwrap();
     let measures = shenzhen.document("sz_ai_2024").unwrap();
-    assert_eq!(measures.number, "深工信规〔2024〕13号");
+    assert_eq!(measures.number.as_deref(), Some("深工信规〔2024〕13号"));
     let period = measures.in_force.unwrap();
     assert_eq!((period.from, period.to), (date("2024-12-18"), Some(date("2026-12-17"))));
 }
@@ -401,7 +401,7 @@ fn a_pack_with_a_defect_is_refused_naming_the_pack_and_the_place() {
     p["documents"][0]["in_force"] = json!({ "from": "2026-01-01", "to": null });
     assert_named(
         &refused(p),
-        "foshan-example: document fs: a document without a date or an end of force needs a note saying why",
+        "foshan-example: document fs: a document without a number, a date or an end of force needs a note saying why",
     );
     let mut p = foshan();
     p["programmes"][0]["conditions"][0]["test"] = json!({ "year_between": { "field": "little_giant.first_recognised_year", "from": 2026, "to": 2024 } });

@@ -183,14 +183,17 @@ impl<'l> Checker<'l> {
             }
         }
         let open_end = d.in_force.is_some_and(|p| p.to.is_none());
-        if (d.dated.is_none() || d.in_force.is_none() || open_end) && d.note.is_none() {
-            self.problem(&at, "a document without a date or an end of force needs a note saying why");
+        if (d.dated.is_none() || d.in_force.is_none() || open_end || d.number.is_none()) && d.note.is_none() {
+            self.problem(
+                &at,
+                "a document without a number, a date or an end of force needs a note saying why",
+            );
         }
         if let Some(note) = &d.note {
             self.text(&at, note);
         }
-        if d.number.trim().is_empty() || d.source_url.trim().is_empty() {
-            self.problem(&at, "needs its number and a source_url");
+        if d.number.as_ref().is_some_and(|n| n.trim().is_empty()) || d.source_url.trim().is_empty() {
+            self.problem(&at, "needs a source_url, and a number that is not empty (null where none is seen)");
         }
     }
 

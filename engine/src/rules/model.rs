@@ -176,8 +176,9 @@ pub enum Confidence {
 #[serde(deny_unknown_fields)]
 pub struct Document {
     pub id: String,
-    /// The official number, e.g. 粤府办〔2025〕6号.
-    pub number: String,
+    /// The official number, e.g. 粤府办〔2025〕6号; `None` where no copy shows one (`note` then
+    /// says so), and the document is named by its title.
+    pub number: Option<String>,
     pub title: Text,
     pub issuer: Text,
     /// `None` only where no copy shows a date; `note` then says so.
@@ -190,6 +191,13 @@ pub struct Document {
     pub checked: Date,
     #[serde(default)]
     pub note: Option<Text>,
+}
+
+impl Document {
+    /// How a sentence names the document: its number, or without one its title.
+    pub fn name(&self, lang: crate::lang::Lang) -> &str {
+        self.number.as_deref().unwrap_or_else(|| self.title.get(lang))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
