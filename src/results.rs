@@ -119,22 +119,23 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
     h.el("h2", &[("class", "sheet-title print-only")], ui.sheet_title);
     h.open("dl", &[("class", "sheet-facts")]);
     // Which packs, at which version: enough to reproduce the sheet (their documents are listed at
-    // the foot).
-    let packs: Vec<String> =
-        v.packs.iter().map(|p| format!("{} · {} {} {}", p.level_label, p.place, p.id, p.version)).collect();
+    // the foot); and how current each is: an estimate is trusted only if its rules are.
+    let comma = v.lang.pick("，", ", ");
+    let packs: Vec<String> = v
+        .packs
+        .iter()
+        .map(|p| format!("{} · {} {} {}{comma}{}", p.level_label, p.place, p.id, p.version, p.reviewed_label))
+        .collect();
     let packs = packs.join(v.lang.pick("；", "; "));
-    // How current the rules are, pack by pack: an estimate is trusted only if they are.
-    let reviewed: Vec<&str> = v.packs.iter().map(|p| p.reviewed_label.as_str()).collect();
-    let reviewed = reviewed.join(v.lang.pick("；", "; "));
     let facts = v.company.iter().map(|e| (e.label.as_str(), e.value.as_str()));
-    let sheet = [
-        (ui.as_of, v.as_of.as_str()),
-        (ui.sheet_rule_set, packs.as_str()),
-        (ui.rules_reviewed, reviewed.as_str()),
-    ];
-    for (label, value) in facts.chain(sheet) {
+    for (label, value) in facts.chain([(ui.as_of, v.as_of.as_str())]) {
         h.open("div", &[]).el("dt", &[], label).el("dd", &[], value).close("div");
     }
+    // The longest fact, across the whole width.
+    h.open("div", &[("class", "rule-set")])
+        .el("dt", &[], ui.sheet_rule_set)
+        .el("dd", &[], &packs)
+        .close("div");
     h.close("dl").close("header");
     if !v.ranges.is_empty() {
         h.open("section", &[("class", "rough-figures")]).el("h3", &[], ui.rough_figures).open("ul", &[]);
@@ -148,7 +149,7 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
         .documents
         .iter()
         .filter(|d| d.in_force_on_as_of == Some(false))
-        .map(|d| format!("{} ({}: {})", d.number, ui.in_force, d.in_force.clone().unwrap_or_default()))
+        .map(|d| format!("{} ({}: {})", d.name, ui.in_force, d.in_force.clone().unwrap_or_default()))
         .collect();
     if !stale.is_empty() {
         h.el("p", &[("class", "warning")], &format!("{}: {}", ui.not_in_force, stale.join("; ")));
@@ -262,19 +263,22 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
         .documents
         .iter()
         .filter(|d| d.in_force.is_some())
-        .map(|d| format!("{} {}", d.number, d.title))
+        .map(|d| d.number.as_ref().map_or_else(|| d.title.clone(), |n| format!("{n} {}", d.title)))
         .collect();
     h.open("footer", &[("class", "sheet-footer")]);
-    h.el("p", &[], &v.disclaimer).el("p", &[("class", "hint")], &v.legend);
-    h.el("p", &[("class", "hint")], &format!("{}: {}", ui.documents, documents.join("; ")));
-    h.el("p", &[("class", "hint no-print")], ui.other_places);
-    h.open("p", &[("class", "hint print-only")])
+    h.el("p", &[], &v.disclaimer);
+    // On paper, when and where the sheet was made shares the legend's line.
+    h.open("p", &[("class", "hint")]).text(&v.legend).text(" ");
+    h.open("span", &[("class", "print-only-inline")])
         .text(ui.sheet_generated)
         .text(" ")
         .el("span", &[("id", "generated-at")], &browser::now_text())
         .text(" · ")
         .text(ui.sheet_local)
+        .close("span")
         .close("p");
+    h.el("p", &[("class", "hint")], &format!("{}: {}", ui.documents, documents.join("; ")));
+    h.el("p", &[("class", "hint no-print")], ui.other_places);
     h.close("footer");
     h.finish()
 }

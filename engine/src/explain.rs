@@ -794,17 +794,19 @@ pub fn window_period_text(w: &crate::rules::Window, lang: Lang) -> String {
     )
 }
 
-/// When one pack's rules were reviewed, for the sheet's "Rules reviewed on" ("Shenzhen
-/// 2026-12-07"), and how old that review is when it is older than `STALE_AFTER_DAYS` on the as-of
-/// date.
+/// When one pack's rules were reviewed ("rules reviewed on 2026-12-07"), and how old that review
+/// is when it is older than `STALE_AFTER_DAYS` on the as-of date.
 pub fn reviewed_text(pack: &Pack, as_of: Date, lang: Lang) -> String {
-    let (place, reviewed) = (pack.place.get(lang), pack.reviewed);
+    let reviewed = pack.reviewed;
     let days = reviewed.days_until(as_of);
     match (days > crate::force::STALE_AFTER_DAYS, lang) {
-        (false, _) => format!("{place} {reviewed}"),
-        (true, Lang::Zh) => format!("{place} {reviewed}（早于测算基准日 {days} 天，请留意是否有新文件）"),
+        (false, Lang::Zh) => format!("规则核对于 {reviewed}"),
+        (false, Lang::En) => format!("rules reviewed on {reviewed}"),
+        (true, Lang::Zh) => format!("规则核对于 {reviewed}，早于测算基准日 {days} 天，请留意是否有新文件"),
         (true, Lang::En) => {
-            format!("{place} {reviewed} ({days} days before the as-of date: check for newer documents)")
+            format!(
+                "rules reviewed on {reviewed}, {days} days before the as-of date: check for newer documents"
+            )
         }
     }
 }

@@ -46,8 +46,7 @@ pub struct PackView {
     pub title: String,
     /// The day the pack was last reviewed against its sources.
     pub reviewed: String,
-    /// "Shenzhen: rules reviewed on 2026-12-07", with a warning when that is long before the
-    /// as-of date.
+    /// "rules reviewed on 2026-12-07", with a warning when that is long before the as-of date.
     pub reviewed_label: String,
 }
 
@@ -134,7 +133,10 @@ pub struct MissingView {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocumentView {
     pub pack: String,
-    pub number: String,
+    /// The official number; `None` where no copy shows one.
+    pub number: Option<String>,
+    /// How a sentence names it: the number, or its short name or title.
+    pub name: String,
     pub title: String,
     pub dated: Option<String>,
     pub in_force: Option<String>,
@@ -232,6 +234,8 @@ impl ReportView {
                         .or_else(|| p.cites.first().and_then(|id| pack.citation(id)))
                         .map(|c| citation_short(c, pack, lang))
                         .unwrap_or_default(),
+                    // Named short (the number, or the title where there is none): the sheet lists
+                    // every document's title at its foot.
                     basis: on
                         .iter()
                         .map(|d| match lang {
@@ -356,7 +360,8 @@ impl ReportView {
                 .flat_map(|p| p.documents.iter().map(move |d| (p, d)))
                 .map(|(p, d)| DocumentView {
                     pack: p.id.clone(),
-                    number: d.name(lang).to_string(),
+                    number: d.number.clone(),
+                    name: d.name(lang).to_string(),
                     title: d.title.get(lang).to_string(),
                     dated: d.dated.map(|x| x.to_string()),
                     in_force: d.in_force.map(|_| period_text(d, lang)),
@@ -387,12 +392,10 @@ impl ReportView {
     }
 }
 
-/// A document as the basis line names it: its number and title, or its title alone.
+/// A document as the basis line names it: its number, or its short name or title where it has none.
 fn basis_name(d: &crate::rules::Document, lang: Lang) -> String {
     match (&d.number, lang) {
-        (Some(number), Lang::Zh) => format!("{number}{}", document_title(d, lang)),
-        (Some(number), Lang::En) => format!("{number}, {}", d.title.en),
-        (None, Lang::Zh) => document_title(d, lang),
-        (None, Lang::En) => d.title.en.clone(),
+        (None, Lang::Zh) => format!("《{}》", d.name(lang)),
+        _ => d.name(lang).to_string(),
     }
 }

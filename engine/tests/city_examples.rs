@@ -198,7 +198,7 @@ fn c09_compute_voucher_after_the_measures_lapsed() {
     assert!(p.not_in_force);
     assert_eq!(p.verdict_label, "Not eligible (document not in force)");
     assert_eq!(p.amount_label, "—");
-    let document = view.documents.iter().find(|d| d.number == "深工信规〔2024〕13号").unwrap();
+    let document = view.documents.iter().find(|d| d.name == "深工信规〔2024〕13号").unwrap();
     assert_eq!(document.in_force_on_as_of, Some(false));
 }
 

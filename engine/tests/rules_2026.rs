@@ -56,23 +56,14 @@ fn c11_the_model_voucher_rests_on_the_2026_operating_rules_after_13_ends() {
     );
     let en = view(&profile, after_13(), Lang::En);
     let p = programme_view(&en, "SZ-MODEL");
-    assert_eq!(
-        p.basis,
-        ["Operating Rules of the Shenzhen AI Pioneer City Project Support Plan (2026 revision) (in force to 2027-06-30)"]
-    );
+    assert_eq!(p.basis, ["Shenzhen AI operating rules (2026 revision) (in force to 2027-06-30)"]);
     let notes = p.notes.join("\n");
     assert!(
         notes.contains("深工信规〔2024〕13号 ended on 2026-12-17. Reading taken: the programme continues under the Operating Rules of the Shenzhen AI Pioneer City Project Support Plan (2026 revision) (in force to 2027-06-30; source: one secondary source only), which gives ¥240,000. Other reading: it lapsed with 深工信规〔2024〕13号, which gives nothing."),
         "{notes}"
     );
     // The summary's source is the 2026 rules' article, not the lapsed measures'.
-    assert!(
-        p.source.starts_with(
-            "Operating Rules of the Shenzhen AI Pioneer City Project Support Plan (2026 revision), "
-        ),
-        "{}",
-        p.source
-    );
+    assert!(p.source.starts_with("Shenzhen AI operating rules (2026 revision), "), "{}", p.source);
     // Its window: the second batch of 2026, its closing day not published.
     assert_eq!(
         p.window.as_deref(),
@@ -80,19 +71,16 @@ fn c11_the_model_voucher_rests_on_the_2026_operating_rules_after_13_ends() {
     );
     let zh = view(&profile, after_13(), Lang::Zh);
     let p = programme_view(&zh, "SZ-MODEL");
-    assert_eq!(
-        p.basis,
-        ["《深圳市打造人工智能先锋城市项目扶持计划操作规程（2026年修订版）》（有效期至 2027-06-30）"]
-    );
+    assert_eq!(p.basis, ["《深圳市人工智能先锋城市项目操作规程（2026年修订版）》（有效期至 2027-06-30）"]);
     assert!(p.notes.join("\n").contains("《深工信规〔2024〕13号》已于 2026-12-17 失效。解读：本项目依据《深圳市打造人工智能先锋城市项目扶持计划操作规程（2026年修订版）》继续（有效期至 2027-06-30；来源：仅一处二手来源），按此为 240,000 元。另一种解读：本项目随《深工信规〔2024〕13号》失效，为 0 元。"));
     // How fresh the rules are, for the packs that apply.
     let reviewed: Vec<&str> = en.packs.iter().map(|p| p.reviewed_label.as_str()).collect();
-    assert_eq!(reviewed, ["Guangdong 2026-12-07", "Shenzhen 2026-12-07"]);
+    assert_eq!(reviewed, ["rules reviewed on 2026-12-07", "rules reviewed on 2026-12-07"]);
     // Long after a review, the sheet says how long.
     let later = view(&profile, date("2027-06-10"), Lang::En);
     assert_eq!(
         later.packs[1].reviewed_label,
-        "Shenzhen 2026-12-07 (185 days before the as-of date: check for newer documents)"
+        "rules reviewed on 2026-12-07, 185 days before the as-of date: check for newer documents"
     );
 }
 
@@ -107,7 +95,7 @@ fn c12_every_basis_of_the_model_voucher_has_ended() {
     let en = view(&profile, date("2027-07-01"), Lang::En);
     let notes = programme_view(&en, "SZ-MODEL").notes.join("\n");
     assert!(
-        notes.contains("Not eligible: Operating Rules of the Shenzhen AI Pioneer City Project Support Plan (2026 revision) ended on 2027-06-30 and no later document for this programme was found (rules reviewed on 2026-12-07): ask Shenzhen Industry and IT Bureau whether a new round is planned."),
+        notes.contains("Not eligible: Shenzhen AI operating rules (2026 revision) ended on 2027-06-30 and no later document for this programme was found (rules reviewed on 2026-12-07): ask Shenzhen Industry and IT Bureau whether a new round is planned."),
         "{notes}"
     );
     // The last day of the 2026 rules it is still in force.

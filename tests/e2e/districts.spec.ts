@@ -262,7 +262,7 @@ test('C6: a Dongguan company gets its compute voucher and sees the smart-worksho
   await expect(app.totals('province').locator('.total-rule-based')).toHaveText('¥0');
 });
 
-test('a Haizhu company sees the province and Haizhu (Guangzhou has no city pack); its awards are within the yearly cap per company', async ({ app }) => {
+test('a Haizhu company sees the province and Haizhu (Guangzhou’s city pack has nothing to estimate); its awards are within the yearly cap per company', async ({ app }) => {
   await app.open('en');
   await app.asOf('2026-06-01');
   await app.company('广州海珠某大模型科技有限公司');

@@ -19,10 +19,13 @@ const named = (pattern: RegExp): string => {
 };
 
 // What the first load and the place packs are made of, with the Content-Type each must have.
+// Trunk writes its file hash (a 64-bit number) in hex without leading zeros: 16 digits or a few
+// fewer ("subsidy-estimator-4edff4bba5209e0.js" is a build of 2026-12-08; scripts/serve.py takes
+// 12 to 16). post_build.py's hash of the place packs always has 16.
 const files = [
-  { what: 'the wasm', name: named(/^subsidy-estimator-[0-9a-f]{16}_bg\.wasm$/), type: 'application/wasm', hashed: true },
-  { what: 'the JS glue', name: named(/^subsidy-estimator-[0-9a-f]{16}\.js$/), type: 'text/javascript; charset=utf-8', hashed: true },
-  { what: 'the styles', name: named(/^main-[0-9a-f]{16}\.css$/), type: 'text/css; charset=utf-8', hashed: true },
+  { what: 'the wasm', name: named(/^subsidy-estimator-[0-9a-f]{12,16}_bg\.wasm$/), type: 'application/wasm', hashed: true },
+  { what: 'the JS glue', name: named(/^subsidy-estimator-[0-9a-f]{12,16}\.js$/), type: 'text/javascript; charset=utf-8', hashed: true },
+  { what: 'the styles', name: named(/^main-[0-9a-f]{12,16}\.css$/), type: 'text/css; charset=utf-8', hashed: true },
   { what: 'the place packs', name: named(/^packs-places-[0-9a-f]{16}\.postcard$/), type: 'application/octet-stream', hashed: true },
   { what: 'the page', name: 'index.html', type: 'text/html; charset=utf-8', hashed: false },
 ];

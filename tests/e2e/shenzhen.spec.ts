@@ -10,16 +10,24 @@ import { choice, confidenceLine, document, packOf, programme, question, type Lan
 const yuan = { zh: (n: string) => `${n} 元`, en: (n: string) => `¥${n}` };
 const shenzhen = packOf('city', 'Shenzhen');
 const province = packOf('province');
-const cityProgrammes = (shenzhen.programmes ?? []).map((p) => p.id as ProgrammeId);
+// The programmes with a row of their own (those with nothing to estimate, such as the OPC plan, have none).
+const cityProgrammes = (shenzhen.programmes ?? []).filter((p) => p.topic).map((p) => p.id);
 const provinceProgrammes = ['P1', 'P2-LG', 'P2-SC', 'P3', 'P4', 'P5'] as const;
 const SZ13 = '深工信规〔2024〕13号';
 const sz13End = document(SZ13).in_force!.to!;
+const computeWindow = programme('SZ-COMPUTE').windows![0];
 
 /** The engine's sentences about a document's period of force (engine/src/explain.rs). */
 const sentences = {
-  notInForce: {
-    zh: (asOf: string, period: string) => `测算基准日 ${asOf} 不在《${SZ13}》有效期（${period}）内，文件未生效或已失效。`,
-    en: (asOf: string, period: string) => `the as-of date ${asOf} is outside the period of force of ${SZ13} (${period}): the document is not in force.`,
+  // The training-compute voucher recurs: after 13号 it is said that no later document was found, and whom to ask.
+  endedWithoutSuccessor: {
+    zh: () => `不符合：《${SZ13}》已于 ${sz13End} 失效，未发现延续本项目的后续文件（规则核对于 ${shenzhen.reviewed}）；请向${programme('SZ-COMPUTE').apply!.office.zh}咨询是否安排新一轮申报。`,
+    en: () => `Not eligible: ${SZ13} ended on ${sz13End} and no later document for this programme was found (rules reviewed on ${shenzhen.reviewed}): ask ${programme('SZ-COMPUTE').apply!.office.en} whether a new round is planned.`,
+  },
+  /** The voucher's 2026 round, open on the as-of date, as "How to apply" gives it (a weak source). */
+  windowOpen: {
+    zh: (app: AppPage) => `${app.w.window}: 申报窗口开放中，截至 ${computeWindow.to}（${computeWindow.round}年度）（来源：${app.w.confidence.news_weak}）`,
+    en: (app: AppPage) => `${app.w.window}: open until ${computeWindow.to} (${computeWindow.round} round) (source: ${app.w.confidence.news_weak})`,
   },
   wouldHaveBeen: {
     zh: (amount: string) => `若文件有效，按规则为 ${amount}（仅供参考）。`,
@@ -66,7 +74,8 @@ for (const lang of ['zh', 'en'] as Lang[]) {
       await expect(details.locator('.programme-level')).toHaveText(levelLine(app, 'city', lang));
       await expect(details.locator('.confidence')).toHaveText(confidenceLine('SZ-COMPUTE', lang));
       for (const text of applyTexts(app, 'SZ-COMPUTE', lang)) await expect(details.locator('.apply')).toContainText(text);
-      if (!programme('SZ-COMPUTE').apply!.window) await expect(details.locator('.apply')).not.toContainText(`${app.w.window}:`);
+      // Where the as-of date falls among the voucher's windows: the 2026 round, open until 2026-06-05.
+      await expect(details.locator('.apply .window')).toHaveText(sentences.windowOpen[lang](app));
       // Not a lapse yet: the document runs to the end of 2026.
       await expect(details).not.toContainText(SZ13 + (lang === 'zh' ? '》于' : ' lapses'));
 
@@ -91,6 +100,7 @@ for (const lang of ['zh', 'en'] as Lang[]) {
         confidenceLine('SZ-COMPUTE', lang),
         app.w.howToApply,
         ...applyTexts(app, 'SZ-COMPUTE', lang),
+        sentences.windowOpen[lang](app),
         '深圳某大模型科技有限公司',
         choice('company.district', 'nanshan').label[lang],
         '2026-06-01',
@@ -117,8 +127,7 @@ for (const lang of ['zh', 'en'] as Lang[]) {
 
       await app.expectResult('SZ-COMPUTE', 'notInForce', '—');
       const details = app.details('SZ-COMPUTE');
-      const period = `${document(SZ13).in_force!.from} – ${sz13End}`;
-      await expect(details.locator('.notes')).toContainText(sentences.notInForce[lang]('2026-12-20', period));
+      await expect(details.locator('.notes')).toContainText(sentences.endedWithoutSuccessor[lang]());
       await expect(details.locator('.notes')).toContainText(sentences.wouldHaveBeen[lang](yuan[lang]('4,000,000')));
       // Information only: no calculation as if it applied, and nothing counted.
       await expect(details.locator('.calculation')).toHaveCount(0);
@@ -131,7 +140,7 @@ for (const lang of ['zh', 'en'] as Lang[]) {
       for (const text of [
         app.w.programme['SZ-COMPUTE'],
         app.w.verdict.notInForce,
-        sentences.notInForce[lang]('2026-12-20', period),
+        sentences.endedWithoutSuccessor[lang](),
         sentences.wouldHaveBeen[lang](yuan[lang]('4,000,000')),
         levelLine(app, 'city', lang),
         '2026-12-20',

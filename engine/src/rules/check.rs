@@ -174,6 +174,9 @@ impl<'l> Checker<'l> {
         let at = format!("document {}", d.id);
         self.text(&at, &d.title);
         self.text(&at, &d.issuer);
+        if let Some(short) = &d.short {
+            self.text(&at, short);
+        }
         if let Some(period) = d.in_force {
             if period.to.is_some_and(|to| to < period.from) {
                 self.problem(&at, "in_force ends before it starts");

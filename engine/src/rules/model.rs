@@ -180,6 +180,9 @@ pub struct Document {
     /// says so), and the document is named by its title.
     pub number: Option<String>,
     pub title: Text,
+    /// How a table or a sentence names a document without a number, where its title is long.
+    #[serde(default)]
+    pub short: Option<Text>,
     pub issuer: Text,
     /// `None` only where no copy shows a date; `note` then says so.
     pub dated: Option<Date>,
@@ -194,9 +197,13 @@ pub struct Document {
 }
 
 impl Document {
-    /// How a sentence names the document: its number, or without one its title.
+    /// How a sentence names the document: its number, or without one its short name or title.
     pub fn name(&self, lang: crate::lang::Lang) -> &str {
-        self.number.as_deref().unwrap_or_else(|| self.title.get(lang))
+        match (&self.number, &self.short) {
+            (Some(number), _) => number,
+            (None, Some(short)) => short.get(lang),
+            (None, None) => self.title.get(lang),
+        }
     }
 }
 

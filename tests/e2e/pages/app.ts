@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { FIELDS, packs, question, topic, words, type FieldName, type Lang, type ProgrammeId, type TopicName, type Words, TOPICS } from './labels';
+import { FIELDS, packs, programme, question, topic, words, type FieldName, type Lang, type TopicName, type Words, TOPICS } from './labels';
 
 /** The packs whose topics the company switches on: each has its group of switches in the form. */
 const packsWithSwitches = packs.filter((p) => p.topics.some((t) => t.ask));
@@ -127,14 +127,17 @@ export class AppPage {
     return this.fieldBox(name).locator('.field-error');
   }
 
-  /** The summary-table row of a programme. */
-  row(id: ProgrammeId): Locator {
+  /**
+   * The summary-table row of a programme, by its title as its pack gives it (any programme of any
+   * pack: an id no pack has is an error here, not a locator that matches every row).
+   */
+  row(id: string): Locator {
     return this.page.locator('table.summary tbody tr', {
-      has: this.page.getByRole('rowheader', { name: this.w.programme[id], exact: true }),
+      has: this.page.getByRole('rowheader', { name: programme(id).title[this.lang], exact: true }),
     });
   }
 
-  async expectResult(id: ProgrammeId, verdict: keyof Words['verdict'], amount: string): Promise<void> {
+  async expectResult(id: string, verdict: keyof Words['verdict'], amount: string): Promise<void> {
     const row = this.row(id);
     await expect(row.locator('.badge')).toHaveText(new RegExp(`${escape(this.w.verdict[verdict])}$`));
     await expect(row.locator('td.num')).toHaveText(amount);
@@ -142,6 +145,22 @@ export class AppPage {
 
   details(id: string): Locator {
     return this.page.locator(`#programme-${id}`);
+  }
+
+  /** A fact of the sheet's header ("As-of date", "Rules reviewed"), by its visible label: its value. */
+  sheetFact(label: string): Locator {
+    return this.page.locator('.sheet-facts div').filter({ has: this.page.locator(`dt:text-is("${label}")`) }).locator('dd');
+  }
+
+  /** "What the estimator covers for you": what a company in a place without a pack is told. */
+  coverageGaps(): Locator {
+    return this.page.locator('section.coverage-gaps', { has: this.page.getByRole('heading', { name: this.w.coverageHeading }) });
+  }
+
+  /** Prints the sheet and expects each text on paper (white space aside: the PDF wraps lines). */
+  async expectOnPaper(texts: string[]): Promise<void> {
+    const printed = squeeze((await this.printedSheet()).flowing);
+    for (const text of texts) expect(printed, text).toContain(squeeze(text));
   }
 
   /** A Guangdong AI & robotics company, as every worked example is unless said otherwise. */
@@ -171,6 +190,11 @@ export class AppPage {
     fs.rmSync(dir, { recursive: true, force: true });
     return { text, flowing, pages };
   }
+}
+
+/** Text as pdftotext gives it, and as the page says it, both without white space. */
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, '');
 }
 
 function escape(text: string): string {

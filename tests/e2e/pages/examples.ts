@@ -1,6 +1,6 @@
-// The starred worked examples of shared/rules/worked-examples.md (as of 2026-03-01) and the city
-// examples of shared/rules/city-brief.md §8 (as of 2026-06-01 unless said otherwise), filled in
-// through the form the way a user would.
+// The starred worked examples of shared/rules/worked-examples.md (as of 2026-03-01), the city
+// examples of shared/rules/city-brief.md §8 (as of 2026-06-01 unless said otherwise) and its 2026
+// examples of §10 (as of 2026-12-20), filled in through the form the way a user would.
 import type { AppPage } from './app';
 import type { ChoiceName } from './labels';
 
@@ -59,9 +59,9 @@ export async function c1ShenzhenCompute(app: AppPage): Promise<void> {
   await shenzhenCompute(app, { name: '深圳某大模型科技有限公司', district: 'nanshan', contract: '8,000,000', founded: '2021-03-15' });
 }
 
-/** C3, its city part: Longgang, contract 10,000,000. */
+/** C3, its city part: Longgang, founded 2020 (not a start-up: the basic 50%), contract 10,000,000. */
 export async function c3LonggangCompute(app: AppPage): Promise<void> {
-  await shenzhenCompute(app, { name: '深圳龙岗某智算科技有限公司', district: 'longgang', contract: '10,000,000' });
+  await shenzhenCompute(app, { name: '深圳龙岗某智算科技有限公司', district: 'longgang', contract: '10,000,000', founded: '2020-05-20' });
 }
 
 /** C3 in full: the Longgang compute topic on as well, spend 10,000,000, on the same contract (or not said). */
@@ -91,4 +91,37 @@ export async function c6DongguanComputeAndWorkshop(app: AppPage): Promise<void> 
   await app.yes('dgViaPlatform');
   await app.answer('dongguanWorkshop');
   await app.set('dgWorkshopInvestment', '10,000,000');
+}
+
+// The 2026 rules (city-brief.md §10). C9 is C1's company as of 2026-12-20.
+
+/** C11: a Futian company buying model services for 800,000, the project finished, the model CAC-filed. */
+export async function c11ShenzhenModelVoucher(app: AppPage): Promise<void> {
+  await app.company('深圳某智能客服有限公司');
+  await app.set('city', app.w.choice.shenzhen);
+  await app.set('district', app.w.choice.futian);
+  await app.answer('model');
+  await app.set('modelFees', '800,000');
+  await app.yes('modelDemandSide');
+  await app.yes('modelCacFiled');
+  await app.yes('modelFinished');
+}
+
+/** C15: a small firm in Baiyun, Guangzhou, spending 2,000,000 a year on compute or tokens. */
+export async function c15BaiyunCompute(app: AppPage): Promise<void> {
+  await app.company('广州白云某智算初创有限公司');
+  await app.set('city', app.w.choice.guangzhou);
+  await app.set('district', app.w.choice.baiyun);
+  await app.set('size', app.w.choice.smallMicro);
+  await app.answer('baiyunCompute');
+  await app.set('byComputeSpend', '2,000,000');
+}
+
+/** C17: a Huizhou little giant first recognised in 2025, with a city award of 800,000 (Huizhou has no pack). */
+export async function c17HuizhouLittleGiant(app: AppPage): Promise<void> {
+  await app.company('惠州某机器人科技有限公司');
+  await app.set('city', app.w.choice.huizhou);
+  await app.answer('littleGiant');
+  await app.set('lgYear', '2025');
+  await app.set('lgAward', '800,000');
 }

@@ -14,16 +14,33 @@ type Text = Record<Lang, string>;
 interface Choice { id: string; label: Text; within?: string }
 interface Question { id: string; topic: string; kind: string; label: Text; choices?: Choice[] }
 interface Topic { id: string; title: Text; ask?: Text }
-interface Document { id: string; number: string; in_force: { from: string; to: string | null } | null }
+/** `number` is null where no copy shows one: the page then names the document by `short`, or its title. */
+interface Document { id: string; number: string | null; title: Text; short?: Text; in_force: { from: string; to: string | null } | null }
 interface Citation { id: string; document: string }
 interface Prefill { field: string; amount: string; cite: string }
-interface Programme { id: string; title: Text; topic?: string; confidence?: string; confidence_note?: Text; apply?: { channel: Text; office: Text; window?: Text; documents?: Text[] } }
+/** An application round: its dates (a closing day may be unpublished) and how well it is sourced. */
+export interface Window { round: number; from?: string; to?: string; label?: Text; confidence?: string }
+interface Programme {
+  id: string;
+  title: Text;
+  topic?: string;
+  confidence?: string;
+  confidence_note?: Text;
+  apply?: { channel: Text; office: Text; window?: Text; documents?: Text[] };
+  /** The documents the programme rests on, by id: in force while any of them is. */
+  bases?: { document: string }[];
+  windows?: Window[];
+}
+/** What a company in a place without a pack of some level is told: when the rules were reviewed, whom to ask. */
+interface Coverage { level: 'city' | 'district'; field: string; reviewed: string; ask: Text; notes?: { text: Text; when?: { one_of: { field: string; values: string[] } } }[] }
 /** "All public support on one contract at most a share of it": the pack's text and its other reading;
  * `when` names the question that decides whether the ceiling concerns the company (the same contract). */
 export interface CombinedCeiling { id: string; programmes: string[]; base: string; rate: string; when?: { is?: { field: string } }; text: Text; alternative: Text; confidence: string }
 export interface Pack {
   id: string;
   version: string;
+  /** The day the pack's rules were last checked against the sources ("rules reviewed on"). */
+  reviewed: string;
   level: 'common' | 'province' | 'city' | 'district';
   place: Text;
   topics: Topic[];
@@ -33,6 +50,7 @@ export interface Pack {
   programmes?: Programme[];
   prefills?: Prefill[];
   combined_ceilings?: CombinedCeiling[];
+  coverage?: Coverage[];
   company_caps?: { id: string; programmes: string[]; cap: string; text: Text }[];
   /** Where a city or district pack applies: `{"one_of": {"field": "company.city", "values": [...]}}`. */
   applies?: { one_of: { field: string; values: string[] } };
@@ -78,6 +96,16 @@ export function document(number: string): Document {
   return only(packs.flatMap((p) => (p.documents ?? []).filter((d) => d.number === number)), `document ${number}`);
 }
 
+/** A document by its id in the packs ("sz_ops_2026"): for those whose number is not known. */
+export function documentById(id: string): Document {
+  return only(packs.flatMap((p) => (p.documents ?? []).filter((d) => d.id === id)), `document id ${id}`);
+}
+
+/** What the packs tell a company in a place without a pack of this level (the common pack's coverage). */
+export function coverage(level: Coverage['level']): Coverage {
+  return only(packs.flatMap((p) => (p.coverage ?? []).filter((c) => c.level === level)), `coverage of the ${level} level`);
+}
+
 export function choice(questionId: string, choiceId: string): Choice {
   const found = (question(questionId).choices ?? []).filter((c) => c.id === choiceId);
   return only(found, `choice ${choiceId} of ${questionId}`);
@@ -87,7 +115,7 @@ export function choice(questionId: string, choiceId: string): Choice {
 export function prefillSource(questionId: string): string {
   const [p, prefill] = only(packs.flatMap((p) => (p.prefills ?? []).filter((x) => x.field === questionId).map((x) => [p, x] as const)), `prefill of ${questionId}`);
   const cite = only((p.citations ?? []).filter((c) => c.id === prefill.cite), `citation ${prefill.cite}`);
-  return only((p.documents ?? []).filter((d) => d.id === cite.document), `document ${cite.document}`).number;
+  return only((p.documents ?? []).filter((d) => d.id === cite.document), `document ${cite.document}`).number!;
 }
 
 /** The DOM id of a question's control: `f-compute_rental-contract_amount`. */
@@ -104,6 +132,7 @@ export const FIELDS = {
   registered: 'company.registered_in_guangdong',
   aiField: 'company.ai_robotics_field',
   founded: 'company.founded',
+  size: 'company.size',
   lgYear: 'little_giant.first_recognised_year',
   lgAward: 'little_giant.city_award',
   level: 'innovation_centre.level',
@@ -124,6 +153,10 @@ export const FIELDS = {
   computeNonAffiliated: 'compute_rental.non_affiliated',
   computeListed: 'compute_rental.listed_provider',
   nationalKeyProject: 'company.national_key_project',
+  modelFees: 'model_services.fees',
+  modelDemandSide: 'model_services.demand_side',
+  modelCacFiled: 'model_services.cac_filed_model',
+  modelFinished: 'model_services.project_finished',
   lgSpend: 'longgang_compute.spend',
   lgSameContract: 'longgang_compute.same_contract',
   gmSpend: 'guangming_compute.annual_spend',
@@ -138,6 +171,7 @@ export const FIELDS = {
   hzLlmFiling: 'haizhu_filing.first_llm_filing',
   hzAlgorithmFiling: 'haizhu_filing.first_algorithm_filing',
   hzScenarioInvestment: 'haizhu_scenario.investment',
+  byComputeSpend: 'baiyun_compute.spend',
 } as const;
 
 export const TOPICS = {
@@ -161,6 +195,7 @@ export const TOPICS = {
   dongguanWorkshop: 'dongguan_smart_workshop',
   haizhuFiling: 'haizhu_filing',
   haizhuScenario: 'haizhu_scenario',
+  baiyunCompute: 'baiyun_compute',
 } as const;
 
 export const CHOICES = {
@@ -172,6 +207,7 @@ export const CHOICES = {
   foshan: ['company.city', 'foshan'],
   zhuhai: ['company.city', 'zhuhai'],
   dongguan: ['company.city', 'dongguan'],
+  huizhou: ['company.city', 'huizhou'],
   guangming: ['company.district', 'guangming'],
   haizhu: ['company.district', 'haizhu'],
   huangpu: ['company.district', 'huangpu'],
@@ -180,13 +216,16 @@ export const CHOICES = {
   baoan: ['company.district', 'baoan'],
   qianhai: ['company.district', 'qianhai'],
   tianhe: ['company.district', 'tianhe'],
+  futian: ['company.district', 'futian'],
+  baiyun: ['company.district', 'baiyun'],
+  smallMicro: ['company.size', 'small_micro'],
 } as const;
 
 export const PROGRAMMES = [
   'P1', 'P2-LG', 'P2-SC', 'P3', 'P4', 'P5',
   'SZ-COMPUTE', 'SZ-CORPUS', 'SZ-MODEL', 'SZ-DEMO', 'SZ-BENCH', 'SZ-BESTSELLER', 'SZ-GOVSCENE',
   'LG-COMPUTE', 'GM-COMPUTE', 'GM-CORPUS', 'ZH-COMPUTE', 'DG-COMPUTE', 'DG-WORKSHOP',
-  'HZ-LLM-FILING', 'HZ-ALGO-FILING', 'HZ-SCENARIO',
+  'HZ-LLM-FILING', 'HZ-ALGO-FILING', 'HZ-SCENARIO', 'BY-COMPUTE',
 ] as const;
 
 export type FieldName = keyof typeof FIELDS;
@@ -215,6 +254,10 @@ const PAGE = {
     window: '申报时间',
     toPrepare: '需准备的材料',
     imported: '档案已导入。',
+    restsOn: '依据文件',
+    rulesReviewed: '规则核对日期',
+    policyPacks: '政策包版本',
+    coverageHeading: '本工具收录的政策范围',
     verdict: {
       eligible: '符合',
       competitive: '符合·竞争性',
@@ -246,6 +289,10 @@ const PAGE = {
     window: 'Window',
     toPrepare: 'To prepare',
     imported: 'Profile imported.',
+    restsOn: 'Rests on',
+    rulesReviewed: 'Rules reviewed on',
+    policyPacks: 'Policy packs',
+    coverageHeading: 'What the estimator covers for you',
     verdict: {
       eligible: 'Eligible',
       competitive: 'Eligible · competitive',
