@@ -77,6 +77,11 @@ fn main() -> ExitCode {
             single(&options, library)
         }
     });
+    exit_code(result)
+}
+
+/// Success, or the message on standard error and exit status 2 (bad input, a bad pack).
+fn exit_code(result: Result<(), String>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

@@ -5,7 +5,7 @@
 //! It is a report, not a check: findings exit 0, so that CI can print it without failing on
 //! them. Bad usage or a bad pack exits 2, as the rest of the command line does.
 
-use super::{as_of, is_json, load_library, today_in_china, USAGE};
+use super::{as_of, exit_code, is_json, load_library, today_in_china, USAGE};
 use std::io::{self, Write};
 use std::process::ExitCode;
 use subsidy_engine::{Lang, Library};
@@ -26,17 +26,10 @@ pub fn run(args: impl Iterator<Item = String>) -> ExitCode {
         }
     };
     // The report is in English (its readers edit the packs), so are its load errors.
-    let result = load_library(&options.rules, Lang::En).and_then(|extended| {
+    exit_code(load_library(&options.rules, Lang::En).and_then(|extended| {
         let library = extended.as_ref().unwrap_or_else(|| Library::builtin());
         print(&options, library)
-    });
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::from(2)
-        }
-    }
+    }))
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
