@@ -27,7 +27,10 @@ fn group<M: Measurement>(c: &mut Criterion<M>, name: &str, profile: &Profile, le
     let report = evaluate(profile, lib, as_of).expect("the full profile evaluates");
     let packs: Vec<Level> = report.packs.iter().map(|p| p.level).collect();
     assert_eq!(packs, levels, "{name}: the packs that apply");
-    for o in &report.outcomes {
+    // Every programme of a topic the profile has is eligible (the profiles are those of issue #12,
+    // so that builds before and after the 2026 rules evaluate the same answers: the topics of
+    // programmes added since are off).
+    for o in report.outcomes.iter().filter(|o| o.verdict != Verdict::NotApplicable) {
         assert_eq!(o.verdict, Verdict::Eligible, "{name}: {} is not eligible", o.programme.id);
     }
 
