@@ -388,12 +388,13 @@ fn other_amounts<'r>(
     band_of: impl Fn(Decimal, Decimal, Decimal) -> Option<Band>,
     outcome: &mut Outcome<'r>,
 ) -> Option<()> {
-    let mut whole = amount;
+    // Nearly every evaluation has no such condition: nothing is compared then.
+    let mut whole = None;
     for &r in unsure {
         let other = band_of(r.rate, terms.cap_low, terms.cap_high)?;
         if other != amount {
             let below = compare(other.low, amount.low).is_lt();
-            whole = spanning(whole, other);
+            whole = Some(spanning(whole.unwrap_or(amount), other));
             outcome.notes.push(Note::RateIfCondition { rate: r, amount: other, below });
         }
     }
@@ -401,11 +402,11 @@ fn other_amounts<'r>(
         let other = band_of(terms.rate, c.cap, c.cap)?;
         if other != amount {
             let below = compare(other.low, amount.low).is_lt();
-            whole = spanning(whole, other);
+            whole = Some(spanning(whole.unwrap_or(amount), other));
             outcome.notes.push(Note::CapIfCondition { cap: c, amount: other, below });
         }
     }
-    if whole != amount {
+    if let Some(whole) = whole {
         outcome.amount = Amount::from_band(whole);
     }
     for alternative in alternatives {
