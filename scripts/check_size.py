@@ -16,9 +16,10 @@ from pathlib import Path
 
 GOAL = 200_000  # "200 KB", read as 200,000 bytes: the stricter reading
 CEILING = 250_000  # raised from 240,000 by the issue "rules current on the day they are used" (#19)
-# Loaded after the first results (city and district packs; the seal module, which computes the
-# sheet's fingerprint and QR code), so not part of the first load: shown.
-AFTER_FIRST_RESULTS = ("packs-places-*.postcard", "seal-*.js", "seal-*.wasm")
+# Not part of the first load, shown: loaded after the first results (the city and district packs; the
+# seal module, which computes the sheet's fingerprint and QR code), or when the Rules tab opens (its
+# HTML, written at build time).
+AFTER_FIRST_RESULTS = ("packs-places-*.postcard", "seal-*.js", "seal-*.wasm", "rules-*.html")
 
 
 def first_load_files(dist: Path) -> list:
@@ -43,7 +44,7 @@ def main() -> int:
         if path.exists():
             raw = path.read_bytes()
             packed = len(gzip.compress(raw, compresslevel=9, mtime=0))
-            print(f"{name + ' (after the first results)':<52} {len(raw):>10,} {packed:>10,}")
+            print(f"{name + ' (not in the first load)':<52} {len(raw):>10,} {packed:>10,}")
     print(f"{'total (gzip)':<52} {'':>10} {total:>10,}   goal {GOAL:,}, ceiling {CEILING:,}")
     if not any(p.suffix == ".wasm" for p in files):
         print("no wasm found: is this a Trunk build?", file=sys.stderr)

@@ -61,6 +61,22 @@ def place_packs(staging: Path) -> str:
     return name
 
 SEAL_ID = "seal"
+RULES_PAGES_ID = "rules-pages"
+
+
+def rules_pages(staging: Path) -> str:
+    """Writes the Rules tab's HTML (both languages) beside the page, with the web crate's own
+    `rules-pages`, natively: the tab fetches it, so the code that writes it is not in the wasm.
+    Returns the file's name."""
+    written = staging / "rules.html.part"
+    subprocess.run(
+        ["cargo", "run", "--quiet", "--locked", "--offline", "-p", "subsidy-estimator", "--bin", "rules-pages", "--",
+         str(written)],
+        cwd=REPO, check=True,
+    )
+    name = f"rules-{hashlib.sha256(written.read_bytes()).hexdigest()[:16]}.html"
+    written.rename(staging / name)
+    return name
 
 
 def seal_module(staging: Path, release: bool) -> tuple:
@@ -162,18 +178,19 @@ def add_policy(html: str, directives: dict) -> str:
     return re.sub(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + csp(directives), html, count=1)
 
 
-def served_page(staging: Path, packs: str, seal: str = "") -> None:
-    """`seal` names the seal module's script; without it (a page finished again with new packs, as
-    the e2e tests do) the page keeps the one it names."""
+def served_page(staging: Path, packs: str, seal: str = "", rules: str = "") -> None:
+    """`seal` names the seal module's script and `rules` the Rules tab's file; without them (a page
+    finished again with new packs, as the e2e tests do) the page keeps the ones it names."""
     index = staging / "index.html"
     html = index.read_text()
-    names = f"{PLACE_PACKS_ID}|{SEAL_ID}" if seal else PLACE_PACKS_ID
+    names = "|".join([PLACE_PACKS_ID, *([SEAL_ID] if seal else []), *([RULES_PAGES_ID] if rules else [])])
     html = re.sub(rf'<meta name="(?:{names})"[^>]*>', "", html)
     # The source's comments are for its readers (index.html in the repository), not for visitors.
     html = re.sub(r"<!--.*?-->\s*", "", html, flags=re.S)
     html = html.replace(
         "</head>", f'<meta name="{PLACE_PACKS_ID}" content="{packs}">\n'
-        + (f'<meta name="{SEAL_ID}" content="{seal}">\n' if seal else "") + "</head>", 1)
+        + (f'<meta name="{SEAL_ID}" content="{seal}">\n' if seal else "")
+        + (f'<meta name="{RULES_PAGES_ID}" content="{rules}">\n' if rules else "") + "</head>", 1)
     # The styles inside the page: they hold back its first paint, and fetching them as a second
     # file costs a connection and a round trip (about 300 ms on a slow phone's line). The file
     # stays beside the page (the single file and the service worker's list take it from there).
@@ -195,7 +212,7 @@ def served_page(staging: Path, packs: str, seal: str = "") -> None:
     index.write_text(html)
 
 
-def single_file(staging: Path, packs_name: str, seal: tuple, screen: str) -> None:
+def single_file(staging: Path, packs_name: str, seal: tuple, screen: str, rules_name: str) -> None:
     html = (staging / "index.html").read_text()
     glue_name = re.search(r"import init, \* as bindings from '\.?/?([^']+\.js)'", html).group(1)
     wasm_name = re.search(r"module_or_path: '\.?/?([^']+\.wasm)'", html).group(1)
@@ -211,6 +228,8 @@ def single_file(staging: Path, packs_name: str, seal: tuple, screen: str) -> Non
     # Inert (not JavaScript, so not run and not governed by script-src): the app reads it by id.
     packs = base64.b64encode((staging / packs_name).read_bytes()).decode()
     inline_packs = f'<script type="application/octet-stream" id="{PLACE_PACKS_ID}">{packs}</script>\n'
+    rules = base64.b64encode((staging / rules_name).read_bytes()).decode()
+    inline_packs += f'<script type="application/octet-stream" id="{RULES_PAGES_ID}">{rules}</script>\n'
     seal_script = inline_seal(staging, *seal)
     script = (
         glue
@@ -312,12 +331,13 @@ def main() -> int:
     if release:
         minify(staging)
     seal = seal_module(staging, release)
-    served_page(staging, packs, seal[0])
+    rules = rules_pages(staging)
+    served_page(staging, packs, seal[0], rules)
     if release:
         screen = first_screen(staging)
         index = staging / "index.html"
         index.write_text(with_first_screen(index.read_text(), screen))
-        single_file(staging, packs, seal, screen)
+        single_file(staging, packs, seal, screen, rules)
     service_worker(staging, release)
     if release:
         compress(staging)

@@ -9,6 +9,7 @@ pub mod html;
 pub mod i18n;
 pub mod recovery;
 pub mod results;
+pub mod rules_page;
 pub mod rules_view;
 pub mod seal;
 pub mod session;
@@ -109,6 +110,7 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
+        <a class="skip-link no-print" href="#results-heading">{move || state.ui().skip_to_results}</a>
         <header class="app-header no-print">
             // Drawn again in the other language when it changes; see form.rs for why.
             {move || {
@@ -137,6 +139,7 @@ pub fn App() -> impl IntoView {
                             <div class="form-column no-print">
                                 <toolbar::Toolbar lang />
                                 <form::ProfileForm lang />
+                                <results::ResultsBar lang />
                             </div>
                             <results::Results lang />
                         </div>

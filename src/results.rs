@@ -25,25 +25,7 @@ pub fn Results(lang: subsidy_engine::Lang) -> impl IntoView {
         }
     };
     // Screen readers hear the totals change, not the whole sheet on every keystroke.
-    let announcement = move || {
-        state.report.get().ok().map(|v| {
-            let totals: Vec<String> = v
-                .totals
-                .iter()
-                .map(|t| {
-                    format!(
-                        "{} {} {} · {} {}",
-                        t.level_label,
-                        ui.total_rule_based,
-                        t.rule_based_label,
-                        ui.total_ceilings,
-                        t.competitive_ceilings_label
-                    )
-                })
-                .collect();
-            totals.join("; ")
-        })
-    };
+    let announcement = move || totals_line(ui);
     view! {
         <section class="results" aria-labelledby="results-heading">
             <div class="results-toolbar no-print">
@@ -55,6 +37,35 @@ pub fn Results(lang: subsidy_engine::Lang) -> impl IntoView {
             <div class="sheet" inner_html=sheet></div>
         </section>
     }
+}
+
+/// The totals by level in one line: "Province Rule-based ¥1,000,000 · Competitive ceilings ¥0; …".
+fn totals_line(ui: &'static Ui) -> Option<String> {
+    use_state().report.get().ok().map(|v| {
+        let totals: Vec<String> = v
+            .totals
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} {} {} · {} {}",
+                    t.level_label,
+                    ui.total_rule_based,
+                    t.rule_based_label,
+                    ui.total_ceilings,
+                    t.competitive_ceilings_label
+                )
+            })
+            .collect();
+        totals.join("; ")
+    })
+}
+
+/// On a phone, the current figures by level at the foot of the screen while the form is filled
+/// in, a tap from the results (hidden on wider screens, where the results are beside the form).
+#[component]
+pub fn ResultsBar(lang: subsidy_engine::Lang) -> impl IntoView {
+    let ui = crate::i18n::ui(lang);
+    view! { <a class="results-bar no-print" href="#results-heading">{move || totals_line(ui)}</a> }
 }
 
 #[component]
@@ -97,16 +108,23 @@ fn verdict_class(verdict: Verdict) -> &'static str {
     }
 }
 
-/// A verdict is a word and a symbol, never a colour alone.
-fn badge(html: &mut Html, verdict: Verdict, label: &str) {
+/// A verdict is a word and a symbol, never a colour alone. An eligible programme a limit left at
+/// ¥0 is not shown with a plain ✓.
+fn badge(html: &mut Html, p: &ProgrammeView) {
+    let (verdict, label) = (p.verdict, p.verdict_label.as_str());
     let symbol = match verdict {
+        Verdict::Eligible if p.cut_to_zero => "0 ",
         Verdict::Eligible => "✓ ",
         Verdict::NotEligible => "✗ ",
         Verdict::Undetermined => "? ",
         Verdict::NotApplicable => "– ",
         Verdict::Depends => "± ",
     };
-    let class = format!("badge badge-{}", verdict_class(verdict));
+    let class = if p.cut_to_zero {
+        "badge badge-cut".to_string()
+    } else {
+        format!("badge badge-{}", verdict_class(verdict))
+    };
     html.open("span", &[("class", &class)])
         .el("span", &[("aria-hidden", "true")], symbol)
         .text(label)
@@ -176,7 +194,7 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
         for p in rows {
             h.open("tr", &[("class", &format!("verdict-{}", verdict_class(p.verdict)))]);
             h.el("th", &[("scope", "row")], &p.title).open("td", &[]);
-            badge(&mut h, p.verdict, &p.verdict_label);
+            badge(&mut h, p);
             h.close("td").el("td", &[("class", "num")], &p.amount_label).el(
                 "td",
                 &[("class", "source")],
@@ -310,7 +328,7 @@ fn programme(h: &mut Html, p: &ProgrammeView, ui: &Ui) {
         &format!("{} · {}", p.level_label, p.place),
     );
     h.text(" ").text(&p.title).text(" ");
-    badge(h, p.verdict, &p.verdict_label);
+    badge(h, p);
     h.close("h3");
     h.open("p", &[("class", "amount")])
         .text(ui.col_amount)

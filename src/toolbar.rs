@@ -74,7 +74,8 @@ pub fn Toolbar(lang: subsidy_engine::Lang) -> impl IntoView {
     view! {
         <div class="toolbar no-print" role="group" aria-label=ui.export>
             <button type="button" on:click=export>{ui.export}</button>
-            <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" on:change=import />
+            // Not a tab stop: the label below is the control (it opens the chooser on Enter and Space).
+            <input type="file" id="import-file" class="visually-hidden" tabindex="-1" accept=".json,application/json" on:change=import />
             <label for="import-file" class="button" tabindex="0"
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                     if ev.key() == "Enter" || ev.key() == " " {

@@ -22,6 +22,27 @@ pub fn verdict_label(verdict: Verdict, competitive: bool, lang: Lang) -> &'stati
     }
 }
 
+/// A limit across programmes that cut an amount, for the verdict.
+#[derive(Debug, Clone, Copy)]
+pub enum Limit<'r> {
+    Ceiling(&'r crate::rules::CombinedCeiling),
+    CompanyCap(&'r crate::rules::CompanyCap),
+}
+
+/// "Eligible, ¥0 after the 50% ceiling": a programme a limit across programmes left nothing.
+pub fn cut_to_zero_label(limit: Limit<'_>, lang: Lang) -> String {
+    match (limit, lang) {
+        (Limit::Ceiling(c), Lang::Zh) => format!("符合，受 {} 合计上限限制后为 0 元", format_rate(c.rate)),
+        (Limit::Ceiling(c), Lang::En) => format!("Eligible, ¥0 after the {} ceiling", format_rate(c.rate)),
+        (Limit::CompanyCap(c), Lang::Zh) => {
+            format!("符合，受每年合计上限 {} 限制后为 0 元", format_yuan(c.cap, lang))
+        }
+        (Limit::CompanyCap(c), Lang::En) => {
+            format!("Eligible, ¥0 after the {} yearly cap", format_yuan(c.cap, lang))
+        }
+    }
+}
+
 /// A band as a reader says it: one figure when both ends agree, `up to ¥8,000,000` from nothing,
 /// `at least ¥600,000` with no upper bound, else `¥600,000 – ¥900,000`.
 pub fn band_text(band: Band, lang: Lang) -> String {

@@ -75,6 +75,9 @@ pub struct ProgrammeView {
     pub summary: String,
     pub verdict: Verdict,
     pub verdict_label: String,
+    /// Eligible, but a limit across programmes (a combined ceiling, a yearly cap) leaves ¥0: the
+    /// verdict says so rather than a plain "eligible".
+    pub cut_to_zero: bool,
     pub competitive: bool,
     pub quota_per_year: Option<u32>,
     pub amount: Amount,
@@ -196,9 +199,15 @@ impl ReportView {
                     Force::InForce { on, .. } => on,
                     _ => Default::default(),
                 };
+                // Eligible, but a limit across programmes left nothing: said in the verdict.
+                let cut_to_zero = (o.verdict == Verdict::Eligible && o.amount.band() == Some(Band::ZERO))
+                    .then(|| o.notes.iter().find_map(limit_words))
+                    .flatten();
                 let verdict_label = if o.not_in_force.is_some() {
                     lang.pick("不符合（文件不在有效期内）", "Not eligible (document not in force)")
                         .to_string()
+                } else if let Some(limit) = cut_to_zero {
+                    cut_to_zero_label(limit, lang)
                 } else {
                     verdict_label(o.verdict, competitive, lang).to_string()
                 };
@@ -215,6 +224,7 @@ impl ReportView {
                     title: p.title.get(lang).to_string(),
                     summary: p.summary.get(lang).to_string(),
                     verdict: o.verdict,
+                    cut_to_zero: cut_to_zero.is_some(),
                     verdict_label,
                     competitive,
                     quota_per_year: p.competitive.as_ref().and_then(|c| c.quota_per_year),
@@ -397,5 +407,15 @@ fn basis_name(d: &crate::rules::Document, lang: Lang) -> String {
     match (&d.number, lang) {
         (None, Lang::Zh) => format!("《{}》", d.name(lang)),
         _ => d.name(lang).to_string(),
+    }
+}
+
+/// The limit across programmes a note says cut this amount, if it is one.
+fn limit_words<'r>(note: &crate::report::Note<'r>) -> Option<crate::explain::Limit<'r>> {
+    use crate::explain::Limit;
+    match note {
+        crate::report::Note::CombinedCeiling { ceiling, .. } => Some(Limit::Ceiling(ceiling)),
+        crate::report::Note::CompanyCap { cap, .. } => Some(Limit::CompanyCap(cap)),
+        _ => None,
     }
 }

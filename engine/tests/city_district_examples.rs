@@ -1181,3 +1181,24 @@ fn every_limit_is_a_calculation_line_with_the_company_s_numbers() {
     let lines = calculation(&zhuhai, "ZH-COMPUTE", Lang::Zh, city_as_of()).join("\n");
     assert_has(&lines, &["50% × 30,000,000 元 = 15,000,000 元", "按上限计 10,000,000 元"]);
 }
+
+#[test]
+fn c03_a_programme_a_limit_leaves_at_nothing_says_so_in_its_verdict() {
+    let profile = example("c03-longgang-compute-same-contract");
+    let report = report_on(&profile, date("2026-08-01"));
+    let en = ReportView::new(&report, &profile, Lang::En);
+    let lg = programme_view(&en, "LG-COMPUTE");
+    assert!(lg.cut_to_zero);
+    assert_eq!(lg.verdict_label, "Eligible, ¥0 after the 50% ceiling");
+    let zh = ReportView::new(&report, &profile, Lang::Zh);
+    assert_eq!(programme_view(&zh, "LG-COMPUTE").verdict_label, "符合，受 50% 合计上限限制后为 0 元");
+    // The city voucher, counted first, keeps its plain verdict.
+    let sz = programme_view(&en, "SZ-COMPUTE");
+    assert!(!sz.cut_to_zero);
+    assert_eq!(sz.verdict_label, "Eligible");
+    // Without the same contract, the district voucher pays in full and says nothing of a limit.
+    let apart = with(profile, &[("longgang_compute.same_contract", NewValue::Bool(false))]);
+    let report = report_on(&apart, date("2026-08-01"));
+    let view = ReportView::new(&report, &apart, Lang::En);
+    assert_eq!(programme_view(&view, "LG-COMPUTE").verdict_label, "Eligible");
+}

@@ -99,7 +99,7 @@ for (const lang of ['zh', 'en'] as Lang[]) {
       await c3LonggangDistrictClaim(app, 'yes');
 
       await app.expectResult('SZ-COMPUTE', 'eligible', yuan[lang]('5,000,000'));
-      await app.expectResult('LG-COMPUTE', 'eligible', yuan[lang]('0'));
+      await app.expectResult('LG-COMPUTE', 'cutByCeiling', yuan[lang]('0'));
       // Counted first, the city voucher keeps its amount and has no line about the ceiling.
       const sz = app.details('SZ-COMPUTE');
       await expect(sz.locator('.calculation')).toContainText(`50% × ${yuan[lang]('10,000,000')} = ${yuan[lang]('5,000,000')}`);
@@ -164,7 +164,7 @@ for (const lang of ['zh', 'en'] as Lang[]) {
 
       await app.expectResult('SZ-COMPUTE', 'eligible', yuan[lang]('5,000,000'));
       // Not undetermined: the default reading gives an amount.
-      await app.expectResult('LG-COMPUTE', 'eligible', yuan[lang]('0'));
+      await app.expectResult('LG-COMPUTE', 'cutByCeiling', yuan[lang]('0'));
       const lg = app.details('LG-COMPUTE');
       await expect(lg.locator('.calculation')).toContainText(sentences.exceeds[lang]('5,000,000', '3,000,000', '10,000,000', '5,000,000', '0'));
       await expect(lg.locator('.notes')).toContainText(sentences.assumed[lang]);

@@ -45,3 +45,30 @@ test('W3 filled in and printed with the keyboard only', async ({ app, page }) =>
   expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
   expect(visited).toHaveLength(9);
 });
+
+test('a skip link leads past the form to the results', async ({ app, page }) => {
+  await app.open('en');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the results' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#results-heading')).toBeInViewport();
+  expect(page.url()).toContain('#results-heading');
+});
+
+test('Import opens the file chooser with Enter and with Space; the hidden file input is no tab stop', async ({ app, page }) => {
+  await app.open('en');
+  await expect(page.locator('#import-file')).toHaveAttribute('tabindex', '-1');
+  const importLabel = page.locator('.toolbar label.button');
+  for (const key of ['Enter', 'Space']) {
+    await importLabel.focus();
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press(key);
+    await chooser;
+  }
+  // Tabbing from Export reaches Import next, not the invisible input.
+  await page.locator('.toolbar button').first().focus();
+  await page.keyboard.press('Tab');
+  await expect(importLabel).toBeFocused();
+});

@@ -263,6 +263,8 @@ const PAGE = {
       competitive: '符合·竞争性',
       not: '不符合',
       notInForce: '不符合（文件不在有效期内）',
+      // Eligible, but the 50% combined ceiling leaves nothing (the badge is not a plain ✓).
+      cutByCeiling: '符合，受 50% 合计上限限制后为 0 元',
       undetermined: '待定：缺少信息',
       depends: '待定：取决于实际数值',
       notApplicable: '不适用（未填写）',
@@ -298,6 +300,7 @@ const PAGE = {
       competitive: 'Eligible · competitive',
       not: 'Not eligible',
       notInForce: 'Not eligible (document not in force)',
+      cutByCeiling: 'Eligible, ¥0 after the 50% ceiling',
       undetermined: 'Undetermined: information missing',
       depends: 'Depends on where your figures fall',
       notApplicable: 'Not applicable (not filled in)',
