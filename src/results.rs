@@ -139,11 +139,8 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
     // Which packs, at which version: enough to reproduce the sheet (their documents are listed at
     // the foot); and how current each is: an estimate is trusted only if its rules are.
     let comma = v.lang.pick("，", ", ");
-    let packs: Vec<String> = v
-        .packs
-        .iter()
-        .map(|p| format!("{} · {} {} {}{comma}{}", p.level_label, p.place, p.id, p.version, p.reviewed_label))
-        .collect();
+    let packs: Vec<String> =
+        v.packs.iter().map(|p| format!("{} {}{comma}{}", p.title, p.version, p.reviewed_label)).collect();
     let packs = packs.join(v.lang.pick("；", "; "));
     let facts = v.company.iter().map(|e| (e.label.as_str(), e.value.as_str()));
     for (label, value) in facts.chain([(ui.as_of, v.as_of.as_str())]) {
@@ -155,6 +152,12 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
         .el("dd", &[], &packs)
         .close("div");
     h.close("dl").close("header");
+    // The answer first: one plain sentence per level.
+    h.open("section", &[("class", "answer")]);
+    for t in &v.totals {
+        h.el("p", &[], &t.answer);
+    }
+    h.close("section");
     if !v.ranges.is_empty() {
         h.open("section", &[("class", "rough-figures")]).el("h3", &[], ui.rough_figures).open("ul", &[]);
         for e in &v.ranges {
@@ -179,21 +182,29 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
         h.el("th", &[("scope", "col"), ("class", class)], heading);
     }
     h.close("tr").close("thead");
-    for pack in &v.packs {
-        let rows: Vec<&ProgrammeView> = v.programmes.iter().filter(|p| p.pack == pack.id).collect();
+    // The programmes that concern the company, by what they give: eligible, waiting (information
+    // missing, or a figure given as a range crossing a threshold), not eligible; each with its level.
+    let groups: [(&str, &[Verdict]); 3] = [
+        (ui.group_eligible, &[Verdict::Eligible]),
+        (ui.group_waiting, &[Verdict::Undetermined, Verdict::Depends]),
+        (ui.group_not_eligible, &[Verdict::NotEligible]),
+    ];
+    for (heading, verdicts) in groups {
+        let rows: Vec<&ProgrammeView> =
+            v.programmes.iter().filter(|p| verdicts.contains(&p.verdict)).collect();
         if rows.is_empty() {
             continue;
         }
-        h.open("tbody", &[("class", "level")]).open("tr", &[("class", "level-heading")]);
-        h.el(
-            "th",
-            &[("scope", "rowgroup"), ("colspan", "4")],
-            &format!("{} · {}", pack.level_label, pack.place),
-        );
+        h.open("tbody", &[("class", "group")]).open("tr", &[("class", "group-heading")]);
+        h.el("th", &[("scope", "rowgroup"), ("colspan", "4")], &format!("{heading} ({})", rows.len()));
         h.close("tr");
         for p in rows {
             h.open("tr", &[("class", &format!("verdict-{}", verdict_class(p.verdict)))]);
-            h.el("th", &[("scope", "row")], &p.title).open("td", &[]);
+            h.open("th", &[("scope", "row")])
+                .el("span", &[("class", "programme-level")], &format!("{} · {}", p.level_label, p.place))
+                .el("span", &[("class", "row-title")], &p.title)
+                .close("th")
+                .open("td", &[]);
             badge(&mut h, p);
             h.close("td").el("td", &[("class", "num")], &p.amount_label).el(
                 "td",
@@ -205,6 +216,27 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
         h.close("tbody");
     }
     h.close("table");
+    // What does not concern the company, in one line that opens on the page.
+    let others: Vec<&str> = v
+        .programmes
+        .iter()
+        .filter(|p| p.verdict == Verdict::NotApplicable)
+        .map(|p| p.title.as_str())
+        .collect();
+    if !others.is_empty() {
+        let line = ui.not_concerned.replace("{n}", &others.len().to_string());
+        let names = others.join(ui.list_separator);
+        h.open("details", &[("class", "not-concerned no-print")]).el("summary", &[], &line).open("ul", &[]);
+        for name in &others {
+            h.el("li", &[], name);
+        }
+        h.close("ul").close("details");
+        h.el(
+            "p",
+            &[("class", "not-concerned print-only")],
+            &format!("{line}{}{names}", v.lang.pick("：", ": ")),
+        );
+    }
 
     h.open("div", &[("class", "totals")]);
     for t in &v.totals {

@@ -43,6 +43,33 @@ pub fn cut_to_zero_label(limit: Limit<'_>, lang: Lang) -> String {
     }
 }
 
+/// One level's answer in a plain sentence, from its totals: what the rules give, what competitive
+/// programmes may add if selected, and how many programmes wait for information.
+pub fn answer_text(t: &Totals, place: &str, lang: Lang) -> String {
+    let (rb, cc) = (band_text(t.rule_based, lang), band_text(t.competitive_ceilings, lang));
+    let (some_rb, some_cc) = (t.rule_based != Band::ZERO, t.competitive_ceilings != Band::ZERO);
+    let main = match (some_rb, some_cc, lang) {
+        (true, true, Lang::Zh) => format!("{place}：按规则可得 {rb}，另有竞争性项目最高 {cc}（须择优）。"),
+        (true, false, Lang::Zh) => format!("{place}：按规则可得 {rb}。"),
+        (false, true, Lang::Zh) => format!("{place}：按规则暂无金额，竞争性项目最高 {cc}（须择优）。"),
+        (false, false, Lang::Zh) => format!("{place}：暂无可确定的金额。"),
+        (true, true, Lang::En) => {
+            format!("From {place}: {rb} by the rules, and up to {cc} more if selected.")
+        }
+        (true, false, Lang::En) => format!("From {place}: {rb} by the rules."),
+        (false, true, Lang::En) => format!("From {place}: nothing by the rules yet, up to {cc} if selected."),
+        (false, false, Lang::En) => format!("From {place}: nothing that can be worked out yet."),
+    };
+    let n = t.undetermined;
+    let waiting = match (n, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Zh) => format!("另有 {n} 个项目待补充信息或取决于实际数值。"),
+        (1, Lang::En) => " One more programme waits for information or depends on your figures.".to_string(),
+        (n, Lang::En) => format!(" {n} more programmes wait for information or depend on your figures."),
+    };
+    main + &waiting
+}
+
 /// A band as a reader says it: one figure when both ends agree, `up to ¥8,000,000` from nothing,
 /// `at least ¥600,000` with no upper bound, else `¥600,000 – ¥900,000`.
 pub fn band_text(band: Band, lang: Lang) -> String {

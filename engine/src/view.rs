@@ -124,6 +124,9 @@ pub struct TotalsView {
     pub eligible: usize,
     pub undetermined: usize,
     pub note: String,
+    /// The level's answer in one plain sentence: "From Shenzhen: ¥2,040,000 by the rules, and up
+    /// to ¥2,000,000 more if selected."
+    pub answer: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -352,6 +355,12 @@ impl ReportView {
                             "Not added together: competitive programmes are ranked and show a ceiling.",
                         )
                         .to_string(),
+                    // Named by the place of the level's first pack (its province, city, district).
+                    answer: answer_text(
+                        t,
+                        report.packs.iter().find(|p| p.level == t.level).map_or("", |p| p.place.get(lang)),
+                        lang,
+                    ),
                 })
                 .collect(),
             missing: report

@@ -35,10 +35,10 @@ const sentences = {
     zh: (app: AppPage) => `${app.w.window}: 自 ${modelWindow.from} 起开放，截止日期未公布（${modelWindow.round}年度${modelWindow.label!.zh}）（来源：${app.w.confidence.news_weak}）`,
     en: (app: AppPage) => `${app.w.window}: open since ${modelWindow.from} (${modelWindow.round} round, ${modelWindow.label!.en}; closing date not published) (source: ${app.w.confidence.news_weak})`,
   },
-  /** A pack as the sheet's "Policy packs" lists it: its id, version and review date. */
+  /** A pack as the sheet's "Policy packs" lists it: its title, version and review date. */
   reviewed: {
-    zh: (p: Pack) => `${p.id} ${p.version}，规则核对于 ${p.reviewed}`,
-    en: (p: Pack) => `${p.id} ${p.version}, rules reviewed on ${p.reviewed}`,
+    zh: (p: Pack) => `${p.title.zh} ${p.version}，规则核对于 ${p.reviewed}`,
+    en: (p: Pack) => `${p.title.en} ${p.version}, rules reviewed on ${p.reviewed}`,
   },
   endedWithoutSuccessor: {
     zh: (amount: string) =>

@@ -19,6 +19,9 @@ const computeWindow = programme('SZ-COMPUTE').windows![0];
 
 /** The engine's sentences about a document's period of force (engine/src/explain.rs). */
 const sentences = {
+  // The answer first, per level (engine/src/explain.rs answer_text): C1 as of 2026-06-01.
+  answerProvince: { zh: '广东省：暂无可确定的金额。', en: 'From Guangdong: nothing that can be worked out yet.' },
+  answerCity: { zh: '深圳市：按规则可得 4,000,000 元。', en: 'From Shenzhen: ¥4,000,000 by the rules.' },
   // The training-compute voucher recurs: after 13号 it is said that no later document was found, and whom to ask.
   endedWithoutSuccessor: {
     zh: () => `不符合：《${SZ13}》已于 ${sz13End} 失效，未发现延续本项目的后续文件（规则核对于 ${shenzhen.reviewed}）；请向${programme('SZ-COMPUTE').apply!.office.zh}咨询是否安排新一轮申报。`,
@@ -79,10 +82,12 @@ for (const lang of ['zh', 'en'] as Lang[]) {
       // Not a lapse yet: the document runs to the end of 2026.
       await expect(details).not.toContainText(SZ13 + (lang === 'zh' ? '》于' : ' lapses'));
 
-      // Results by level, each with its totals; the province's programmes are listed too.
-      await expect(page.locator('table.summary th[scope="rowgroup"]')).toHaveText([levelLine(app, 'province', lang), levelLine(app, 'city', lang)]);
-      for (const id of provinceProgrammes) await expect(app.row(id)).toBeVisible();
-      for (const id of cityProgrammes) await expect(app.row(id)).toBeVisible();
+      // The answer first, one sentence per level; the voucher under "eligible"; the programmes that
+      // do not concern the company (the province's among them) folded into one line.
+      await expect(page.locator('.answer p')).toHaveText([sentences.answerProvince[lang], sentences.answerCity[lang]]);
+      await expect(page.locator('table.summary th[scope="rowgroup"]')).toHaveText([`${app.w.groupEligible} (1)`]);
+      for (const id of [...provinceProgrammes, ...cityProgrammes]) await expect(app.listed(id)).toHaveCount(1);
+      for (const id of provinceProgrammes) await expect(app.notConcerned(id)).toHaveCount(1);
       await expect(app.totals('city').locator('.total-rule-based')).toHaveText(yuan[lang]('4,000,000'));
       await expect(app.totals('province').locator('.total-rule-based')).toHaveText(yuan[lang]('0'));
       await expect(app.page.locator('.totals-level')).toHaveCount(2);
@@ -203,12 +208,12 @@ test("a Guangzhou company never sees Shenzhen's switches; switching city hides a
     await expect(app.packSwitches(shenzhen.id)).toBeHidden();
     for (const toggle of shenzhenSwitches) await expect(toggle).toBeHidden();
     await expect(app.section('compute')).toBeHidden();
-    for (const id of cityProgrammes) await expect(app.row(id)).toHaveCount(0);
+    for (const id of cityProgrammes) await expect(app.listed(id)).toHaveCount(0);
     await expect(app.details('SZ-COMPUTE')).toHaveCount(0);
     await expect(app.totals('city')).toHaveCount(0);
     // The province's switches and results stay.
     await expect(app.topicSwitch('innovationCentre')).toBeVisible();
-    await expect(app.row('P1')).toBeVisible();
+    await expect(app.listed('P1')).toHaveCount(1);
   };
 
   await app.company('广州某人工智能有限公司');
@@ -301,5 +306,5 @@ test('English comes with the packs loaded after the first results: a switch befo
 test('a reader of English starts with every pack, so the first results are in English', async ({ app, page }) => {
   await app.open('en');
   await expect(page.locator('label[for="f-company-name"]')).toHaveText(question('company.name').label.en);
-  await expect(page.locator('table.summary')).toContainText(programme('P1').title.en);
+  await expect(app.notConcerned('P1')).toHaveCount(1);
 });

@@ -132,9 +132,21 @@ export class AppPage {
    * pack: an id no pack has is an error here, not a locator that matches every row).
    */
   row(id: string): Locator {
+    const title = programme(id).title[this.lang];
     return this.page.locator('table.summary tbody tr', {
-      has: this.page.getByRole('rowheader', { name: programme(id).title[this.lang], exact: true }),
+      has: this.page.locator('.row-title', { hasText: new RegExp(`^${escape(title)}$`) }),
     });
+  }
+
+  /** A programme the company's answers say does not concern it: named in the one line that opens. */
+  notConcerned(id: string): Locator {
+    const title = programme(id).title[this.lang];
+    return this.page.locator('details.not-concerned li', { hasText: new RegExp(`^${escape(title)}$`) });
+  }
+
+  /** A programme as the results list it: a row of the summary, or among those that do not concern the company. */
+  listed(id: string): Locator {
+    return this.row(id).or(this.notConcerned(id));
   }
 
   async expectResult(id: string, verdict: keyof Words['verdict'], amount: string): Promise<void> {
