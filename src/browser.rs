@@ -156,9 +156,8 @@ pub async fn fetch_bytes(path: &str) -> Option<Vec<u8>> {
 /// Bytes written into the page itself as base64 text of an inert `<script>` element: how the
 /// single-file estimator.html carries what the served page fetches.
 pub fn inline_bytes(id: &str) -> Option<Vec<u8>> {
-    use base64::Engine;
     let text = document().get_element_by_id(id)?.text_content()?;
-    base64::engine::general_purpose::STANDARD.decode(text.trim()).ok()
+    crate::b64::decode(text.trim())
 }
 
 /// The content of `<meta name="…">` in the page.

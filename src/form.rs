@@ -16,10 +16,11 @@ use crate::html::Html;
 use crate::state::{library, use_state, AppState};
 use leptos::prelude::*;
 use subsidy_engine::evaluate::{is_asked, pack_applies, prefill_for};
+use subsidy_engine::explain::range_text;
 use subsidy_engine::fields::{Field, FieldKind, TopicId};
 use subsidy_engine::input::{Location, ProfileError};
 use subsidy_engine::money::{format_yuan, Unit};
-use subsidy_engine::profile::{Profile, Value};
+use subsidy_engine::profile::{NewValue, Profile, Value};
 use subsidy_engine::rules::{Level, Library, Pack};
 use subsidy_engine::typed::{parse_typed, typed_text};
 use subsidy_engine::{Date, Lang};
@@ -160,10 +161,11 @@ fn current_text(state: AppState, field: Field) -> String {
 }
 
 /// What a field says under itself: why its text does not read (or the profile's cross-field
-/// problem with it), and the published figure that would fill it.
+/// problem with it), the published figure that would fill it, and for money how the text was read.
 struct Status {
     message: Option<String>,
     hint: Option<String>,
+    read_back: Option<String>,
 }
 
 fn status(
@@ -177,10 +179,18 @@ fn status(
     let library = library();
     let at = Location::Field(field);
     let question = library.question(field);
-    let problem = parse_typed(question, &current_text(state, field), state.unit(field))
-        .err()
-        .or_else(|| problems.iter().find(|e| e.at == at).map(|e| e.problem.clone()));
+    let parsed = parse_typed(question, &current_text(state, field), state.unit(field));
+    // "300" beside 万元 is 3,000,000 yuan: said as the user types, before any result uses it.
+    let read_back = match (question.kind, &parsed) {
+        (FieldKind::Money, Ok(NewValue::Money(amount))) => Some(format_yuan(*amount, lang)),
+        (FieldKind::Money, Ok(NewValue::Range { low, high })) => {
+            Some(range_text(format_yuan(*low, lang), format_yuan(*high, lang)))
+        }
+        _ => None,
+    };
+    let problem = parsed.err().or_else(|| problems.iter().find(|e| e.at == at).map(|e| e.problem.clone()));
     Status {
+        read_back: read_back.filter(|_| problem.is_none()).map(|text| format!("= {text}")),
         message: problem.map(|p| p.message(lang, Some(question.kind))),
         hint: prefill_hint(state, field, lang, profile, as_of),
     }
@@ -196,7 +206,12 @@ fn show_status(field: Field, status: Status) {
     };
     set_text(&error, status.message.as_deref());
     set_text(&hint, status.hint.as_deref());
-    let described_by = described_by(&id, status.message.is_some(), status.hint.is_some());
+    // Only money fields have one.
+    if let Some(read) = by_id("-read") {
+        set_text(&read, status.read_back.as_deref());
+    }
+    let described_by =
+        described_by(&id, status.message.is_some(), status.hint.is_some(), status.read_back.is_some());
     set_attr(&control, "aria-describedby", described_by.as_deref());
     set_attr(&control, "aria-invalid", status.message.is_some().then_some("true"));
     if let Ok(Some(wrapper)) = control.closest(".field") {
@@ -220,8 +235,8 @@ fn set_attr(element: &Element, name: &str, value: Option<&str>) {
     }
 }
 
-fn described_by(id: &str, error: bool, hint: bool) -> Option<String> {
-    let ids: Vec<String> = [(error, "error"), (hint, "hint")]
+fn described_by(id: &str, error: bool, hint: bool, read: bool) -> Option<String> {
+    let ids: Vec<String> = [(read, "read"), (error, "error"), (hint, "hint")]
         .into_iter()
         .filter(|(on, _)| *on)
         .map(|(_, suffix)| format!("{id}-{suffix}"))
@@ -367,6 +382,8 @@ fn field_html(html: &mut Html, state: AppState, field: Field, lang: Lang) {
             option(html, "yuan", Unit::Yuan.label(lang), !wan, None);
             option(html, "wan", Unit::Wan.label(lang), wan, None);
             html.close("select").close("span");
+            let read_id = format!("{id}-read");
+            html.el("p", &[("class", "read-back"), ("id", read_id.as_str()), ("hidden", "")], "");
         }
         kind => {
             let mut attrs = vec![("type", if kind == FieldKind::Date { "date" } else { "text" })];

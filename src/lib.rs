@@ -2,6 +2,7 @@
 //! the form, the clock and the browser's storage, and shows the engine's report; it does no
 //! arithmetic of its own.
 
+pub mod b64;
 pub mod browser;
 pub mod first_screen;
 pub mod form;
@@ -13,11 +14,13 @@ pub mod rules_page;
 pub mod rules_view;
 pub mod seal;
 pub mod session;
+pub mod share_link;
 pub mod state;
 pub mod toolbar;
 
 use leptos::prelude::*;
-use session::{profile_from_fragment, Session, STORAGE_KEY};
+use session::{Session, STORAGE_KEY};
+use share_link::profile_from_fragment;
 use state::{use_state, AppState, Banner, Page};
 use subsidy_engine::Lang;
 
@@ -61,7 +64,7 @@ pub fn start() -> AppState {
         let opened = result.is_ok();
         state.open_link(result);
         if opened {
-            seal::opened(state, session::saved_in_fragment(&fragment));
+            seal::opened(state, share_link::saved_in_fragment(&fragment));
         }
         browser::clear_fragment();
     } else if fragment == "#rules" {

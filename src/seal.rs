@@ -9,7 +9,7 @@
 use crate::browser;
 use crate::html::Html;
 use crate::i18n::Ui;
-use crate::session::share_fragment;
+use crate::share_link::share_fragment;
 use crate::state::{has_place_packs, library, AppState};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -53,7 +53,7 @@ pub fn html(state: AppState, ui: &Ui) -> String {
     let (note, sheet) = SAVED
         .with_borrow(|s| match s {
             Some((saved, opened)) if *opened == canonical => {
-                let differences = saved.differences(library());
+                let differences = saved.differences(library(), &profile, as_of);
                 (!differences.is_empty()).then(|| {
                     (rules_differ(&differences, ui), canonical_with(&profile, library(), as_of, &saved.rules))
                 })

@@ -1,15 +1,11 @@
-//! What the page keeps between visits, and what a share link carries. Pure data and conversions;
+//! What the page keeps between visits. Pure data and conversions;
 //! `browser.rs` does the storing.
 
 use crate::state::library;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use subsidy_engine::evaluate::is_asked;
 use subsidy_engine::fields::{Field, TopicId};
-use subsidy_engine::fingerprint::{with_saved, Saved};
-use subsidy_engine::input::ProfileError;
 use subsidy_engine::json::{self, write_string, Json};
 use subsidy_engine::money::Unit;
 use subsidy_engine::{Date, Lang, Profile};
@@ -178,52 +174,6 @@ impl Session {
     }
 }
 
-/// Why a share link's profile cannot be used.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LinkError {
-    NotBase64,
-    Profile(Vec<ProfileError>),
-}
-
-/// `#profile=<base64url of the profile JSON>`: the fragment never reaches a server. It carries the
-/// as-of date and the rule versions too (the sheet's fingerprint depends on them).
-pub fn share_fragment(profile: &Profile, as_of: Date) -> String {
-    let json = with_saved(&profile.to_json_compact(library()), library(), as_of);
-    format!("#profile={}", URL_SAFE_NO_PAD.encode(json))
-}
-
-/// The profile in a fragment, if the fragment is a share link at all (`None` otherwise).
-pub fn profile_from_fragment(fragment: &str) -> Option<Result<Profile, LinkError>> {
-    let text = match fragment_text(fragment)? {
-        Ok(text) => text,
-        Err(e) => return Some(Err(e)),
-    };
-    Some(Profile::from_json(library(), &text).map_err(LinkError::Profile))
-}
-
-/// What a share link says it was made with (nothing, if it is not a link or does not say).
-pub fn saved_in_fragment(fragment: &str) -> Saved {
-    fragment_text(fragment).and_then(Result::ok).map(|text| Saved::from_text(&text)).unwrap_or_default()
-}
-
-fn fragment_text(fragment: &str) -> Option<Result<String, LinkError>> {
-    let encoded = fragment.trim_start_matches('#').strip_prefix("profile=")?;
-    // Tolerate padding and a standard-alphabet encoder on the other side.
-    let cleaned: String = encoded
-        .trim_end_matches('=')
-        .chars()
-        .map(|c| match c {
-            '+' => '-',
-            '/' => '_',
-            c => c,
-        })
-        .collect();
-    let Ok(bytes) = URL_SAFE_NO_PAD.decode(cleaned.as_bytes()) else {
-        return Some(Err(LinkError::NotBase64));
-    };
-    Some(String::from_utf8(bytes).map_err(|_| LinkError::NotBase64))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,31 +188,6 @@ mod tests {
         p.set(field("company.name"), NewValue::Text("广州某智能装备有限公司".into())).unwrap();
         p.set(field("little_giant.first_recognised_year"), NewValue::Year(2025)).unwrap();
         p
-    }
-
-    #[test]
-    fn share_link_round_trips() {
-        let as_of = Date::parse("2026-03-01").unwrap();
-        let fragment = share_fragment(&sample(), as_of);
-        assert!(fragment.starts_with("#profile="));
-        let encoded = fragment.strip_prefix("#profile=").unwrap();
-        assert!(!encoded.contains(['+', '/', '=']), "{encoded}");
-        assert_eq!(profile_from_fragment(&fragment), Some(Ok(sample())));
-        let saved = saved_in_fragment(&fragment);
-        assert_eq!(saved.as_of, Some(as_of));
-        assert!(!saved.rules.is_empty() && saved.differences(library()).is_empty(), "{saved:?}");
-        assert_eq!(saved_in_fragment("#rules"), Saved::default());
-    }
-
-    #[test]
-    fn broken_links_say_why() {
-        assert_eq!(profile_from_fragment("#rules"), None);
-        assert_eq!(profile_from_fragment("#profile=%%%"), Some(Err(LinkError::NotBase64)));
-        let fragment = share_fragment(&sample(), Date::parse("2026-03-01").unwrap());
-        let truncated = &fragment[..fragment.len() - 7];
-        assert!(matches!(profile_from_fragment(truncated), Some(Err(_))));
-        let not_a_profile = format!("#profile={}", URL_SAFE_NO_PAD.encode("[1,2]"));
-        assert!(matches!(profile_from_fragment(&not_a_profile), Some(Err(LinkError::Profile(_)))));
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use crate::browser;
 use crate::i18n::ui;
-use crate::session::{self, LinkError, Session};
+use crate::session::{self, Session};
+use crate::share_link::LinkError;
 use leptos::prelude::*;
 use std::sync::OnceLock;
 use subsidy_engine::fields::{Field, TopicId};
@@ -221,8 +222,8 @@ impl AppState {
                 self.replace(Session::from_profile(profile, None));
                 self.banner.set(Some(Banner::LinkLoaded { previous_kept }));
             }
-            Err(LinkError::NotBase64) => {
-                self.banner.set(Some(Banner::LinkBroken(vec![self.ui().link_not_base64.to_string()])))
+            Err(LinkError::Damaged) => {
+                self.banner.set(Some(Banner::LinkBroken(vec![self.ui().link_damaged.to_string()])))
             }
             Err(LinkError::Profile(errors)) => {
                 self.banner.set(Some(Banner::LinkBroken(self.messages(&errors))))

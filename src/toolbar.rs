@@ -5,17 +5,25 @@ use crate::session::Session;
 use crate::state::{use_state, Banner};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use subsidy_engine::fingerprint::with_saved;
+use subsidy_engine::fingerprint::file_json;
 use wasm_bindgen::JsCast;
 
 /// Larger files are refused before reading: a profile is a few kilobytes.
 const MAX_IMPORT_BYTES: f64 = 1_000_000.0;
 
+/// What the share button gave.
+#[derive(Clone, PartialEq)]
+enum Shared {
+    Link(String),
+    /// The page is a file (file://): a link to it opens nowhere else.
+    NeedsServedPage,
+}
+
 #[component]
 pub fn Toolbar(lang: subsidy_engine::Lang) -> impl IntoView {
     let state = use_state();
     let ui = crate::i18n::ui(lang);
-    let share_link = RwSignal::new(None::<String>);
+    let shared = RwSignal::new(None::<Shared>);
     let copied = RwSignal::new(None::<bool>);
 
     let export = move |_| {
@@ -33,7 +41,7 @@ pub fn Toolbar(lang: subsidy_engine::Lang) -> impl IntoView {
         let file =
             format!("{}-{}.json", name.replace(['/', '\\', ':', ' '], "_"), state.as_of.get_untracked());
         // With the as-of date and rule versions, so that the sheet's fingerprint can be checked.
-        let json = with_saved(&profile.to_json_pretty(library), library, state.as_of.get_untracked());
+        let json = file_json(&profile, library, state.as_of.get_untracked());
         browser::download(&file, &json, "application/json");
     };
     let import = move |ev: leptos::ev::Event| {
@@ -59,15 +67,20 @@ pub fn Toolbar(lang: subsidy_engine::Lang) -> impl IntoView {
         });
     };
     let share = move |_| {
+        // A file:// address opens nowhere else: say so, and offer the export instead.
+        if !browser::served_over_http() {
+            shared.set(Some(Shared::NeedsServedPage));
+            return;
+        }
         let link = crate::seal::share_link(&state.profile(), state.as_of.get_untracked());
-        share_link.set(Some(link.clone()));
+        shared.set(Some(Shared::Link(link.clone())));
         copied.set(None);
         spawn_local(async move { copied.set(Some(browser::copy(link).await)) });
     };
     let start_over = move |_| {
         if browser::confirm(ui.start_over_confirm) {
             state.replace(Session::new(None));
-            share_link.set(None);
+            shared.set(None);
         }
     };
 
@@ -88,7 +101,13 @@ pub fn Toolbar(lang: subsidy_engine::Lang) -> impl IntoView {
             <button type="button" on:click=share>{ui.share}</button>
             <button type="button" on:click=start_over>{ui.start_over}</button>
         </div>
-        {move || share_link.get().map(|link| view! {
+        {move || (shared.get() == Some(Shared::NeedsServedPage)).then(|| view! {
+            <div class="share no-print" role="status">
+                <p class="warning">{ui.share_needs_served_page}</p>
+                <button type="button" on:click=export>{ui.export}</button>
+            </div>
+        })}
+        {move || match shared.get() { Some(Shared::Link(link)) => Some(link), _ => None }.map(|link| view! {
             <div class="share no-print">
                 <p class="warning">{ui.share_warning}</p>
                 <label for="share-link">{ui.share_link_label}</label>

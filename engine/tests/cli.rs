@@ -553,7 +553,7 @@ fn a_profile_file_of_the_page_brings_its_as_of_date_and_says_when_its_rules_diff
     let library = subsidy_engine::Library::builtin();
     let profile = subsidy_engine::Profile::from_json(library, &file).unwrap();
     let as_of = subsidy_engine::Date::parse("2026-03-01").unwrap();
-    let saved = subsidy_engine::fingerprint::with_saved(&profile.to_json_pretty(library), library, as_of);
+    let saved = subsidy_engine::fingerprint::file_json(&profile, library, as_of);
     let out = estimate(&["-", "--lang", "en"], &saved);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).ends_with(&format!("Fingerprint: {}\n", w01_fingerprint())));

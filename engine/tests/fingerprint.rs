@@ -3,9 +3,10 @@
 mod common;
 
 use common::{as_of, date, field, lib};
-use subsidy_engine::fingerprint::{canonical, canonical_with, versions, with_saved, Saved};
+use subsidy_engine::fingerprint::{canonical, canonical_with, file_json, link_json, versions, Saved};
 use subsidy_engine::input::{Location, Problem};
 use subsidy_engine::profile::NewValue;
+use subsidy_engine::rules::Level;
 use subsidy_engine::{Lang, Profile};
 
 fn sample() -> Profile {
@@ -27,24 +28,40 @@ fn known_answer() {
     let text = canonical_with(&sample(), lib(), as_of(), &packs);
     assert_eq!(
         text,
-        r#"{"fingerprint":1,"as_of":"2026-03-01","packs":{"a-pack":"1","b-pack":"2026.1"},"profile":{"format_version":2,"topics":[],"answers":{"company.name":"广州某智能装备有限公司","company.city":"guangzhou"}}}"#
+        r#"{"fingerprint":2,"as_of":"2026-03-01","packs":{"a-pack":"1","b-pack":"2026.1"},"profile":{"format_version":2,"topics":[],"answers":{"company.name":"广州某智能装备有限公司","company.city":"guangzhou"}}}"#
     );
     assert_eq!(seal::fingerprint(&text), KNOWN);
 }
 
-// sha256sum: 659f81b706f103bc…; its first 60 bits in Crockford base32.
-const KNOWN: &str = "CPFR-3DR6-Y41V";
+// sha256sum: 8dadd6423422230e…; its first 60 bits in Crockford base32.
+const KNOWN: &str = "HPPX-CGHM-48HG";
 
 #[test]
-fn every_pack_is_named_with_its_version_sorted_by_id() {
+fn the_packs_the_sheet_rests_on_are_named_with_their_versions_sorted_by_id() {
     let text = canonical(&sample(), lib(), as_of());
-    let versions = versions(lib());
+    let versions = versions(lib(), &sample(), as_of());
     let ids: Vec<&str> = versions.iter().map(|(id, _)| id.as_str()).collect();
-    assert_eq!(ids.len(), lib().packs.len());
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+    // The common pack, the province and the company's city; no other place's pack.
+    let rests_on = |p: &subsidy_engine::rules::Pack| {
+        p.level == Level::Common
+            || p.level == Level::Province
+            || (p.level == Level::City && p.place.zh.contains("广州"))
+    };
     for pack in &lib().packs {
-        assert!(text.contains(&format!("\"{}\":\"{}\"", pack.id, pack.version)), "{text}");
+        let named = text.contains(&format!("\"{}\":\"{}\"", pack.id, pack.version));
+        assert_eq!(named, rests_on(pack), "{}: {text}", pack.id);
     }
+    assert_eq!(ids, ["common", "guangdong-ai-robotics-2025", "guangzhou"]);
+}
+
+#[test]
+fn another_places_pack_does_not_change_it() {
+    let shenzhen = lib().packs.iter().find(|p| p.level == Level::City && p.place.en.contains("Shenzhen"));
+    let mut pack = shenzhen.expect("a Shenzhen pack").clone();
+    pack.version.push_str("-next");
+    let next = lib().with_packs(vec![pack]).unwrap();
+    assert_eq!(fingerprint(&sample(), &next), fingerprint(&sample(), lib()));
 }
 
 #[test]
@@ -81,16 +98,18 @@ fn the_order_of_the_answers_and_the_language_do_not_change_it() {
 
 #[test]
 fn files_and_links_carry_the_as_of_date_and_rule_versions_and_read_back() {
-    for json in [sample().to_json_pretty(lib()), sample().to_json_compact(lib())] {
-        let saved_json = with_saved(&json, lib(), as_of());
+    for (json, saved_json) in [
+        (sample().to_json_pretty(lib()), file_json(&sample(), lib(), as_of())),
+        (sample().to_json_compact(lib()), link_json(&sample(), lib(), as_of())),
+    ] {
         let profile =
             Profile::from_json(lib(), &saved_json).unwrap_or_else(|e| panic!("{e:?}\n{saved_json}"));
         // What they were made with does not change the profile, nor so its fingerprint.
         assert_eq!(profile, Profile::from_json(lib(), &json).unwrap());
         assert_eq!(fingerprint(&profile, lib()), fingerprint(&sample(), lib()));
         let saved = Saved::from_text(&saved_json);
-        assert_eq!(saved, Saved { as_of: Some(as_of()), rules: versions(lib()) });
-        assert!(saved.differences(lib()).is_empty());
+        assert_eq!(saved, Saved { as_of: Some(as_of()), rules: versions(lib(), &sample(), as_of()) });
+        assert!(saved.differences(lib(), &sample(), as_of()).is_empty());
         assert_eq!(saved_json.contains('\n'), json.contains('\n'), "{saved_json}");
     }
     // Files without them still read, and say nothing.
@@ -104,7 +123,7 @@ fn a_file_of_other_rule_versions_says_which_and_gives_the_sheets_fingerprint() {
         r#"},"as_of":"2026-03-01","rules":{"guangdong-ai-robotics-2025":"2025.1","gone-pack":"1"}}"#,
     );
     let saved = Saved::from_text(&json);
-    let differences = saved.differences(lib());
+    let differences = saved.differences(lib(), &sample(), as_of());
     let province = lib().pack("guangdong-ai-robotics-2025").unwrap().version.clone();
     assert!(differences.contains(&(
         "guangdong-ai-robotics-2025".into(),

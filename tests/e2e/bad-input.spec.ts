@@ -12,6 +12,35 @@ test('full-width digits, separators and 万元 are read', async ({ app }) => {
   await app.expectResult('P1', 'eligible', '7,200,000 元');
 });
 
+for (const lang of ['zh', 'en'] as const) {
+  test(`in ${lang}, a money field says how it read what is typed, before any result uses it`, async ({ app }) => {
+    const yuan = (n: string) => (lang === 'zh' ? `${n} 元` : `¥${n}`);
+    await app.open(lang);
+    await w1ProvincialCentre(app);
+    const read = app.readBackOf('equipment');
+    // Typed key by key: the line follows each keystroke, not only the change at the end.
+    await app.field('equipment').fill('');
+    await expect(read).toBeHidden();
+    await app.field('equipment').pressSequentially('300万');
+    await expect(read).toHaveText(`= ${yuan('3,000,000')}`);
+    await expect(app.field('equipment')).toHaveAttribute('aria-describedby', new RegExp(`${await app.field('equipment').getAttribute('id')}-read`));
+    // Full-width digits, a range, and the unit 万元 chosen beside the field.
+    await app.set('equipment', '１,５００万');
+    await expect(read).toHaveText(`= ${yuan('15,000,000')}`);
+    await app.set('equipment', '200万~300万');
+    await expect(read).toHaveText(`= ${yuan('2,000,000')} – ${yuan('3,000,000')}`);
+    await app.unitWan('software');
+    await app.set('software', '300');
+    await expect(app.readBackOf('software')).toHaveText(`= ${yuan('3,000,000')}`);
+    await app.set('software', '２００～３００');
+    await expect(app.readBackOf('software')).toHaveText(`= ${yuan('2,000,000')} – ${yuan('3,000,000')}`);
+    // What does not read has its message instead, and no reading.
+    await app.set('equipment', 'about 15 million');
+    await expect(app.errorOf('equipment')).toBeVisible();
+    await expect(read).toBeHidden();
+  });
+}
+
 test('garbage in a money field: a message, and nothing else lost', async ({ app }) => {
   await app.open('en');
   await app.asOf('2026-03-01');

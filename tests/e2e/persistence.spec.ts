@@ -150,7 +150,7 @@ test('a share link opens the same profile, and says it contains the figures', as
   await page.getByRole('button', { name: 'Make a share link' }).click();
   await expect(page.getByText('the link contains all your company\'s figures')).toBeVisible();
   const link = await page.getByLabel('Share link').inputValue();
-  expect(link).toMatch(/#profile=[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/#p2=[A-Za-z0-9._~:,!-]+~$/);
 
   const other = await context.browser()!.newContext();
   const second = await other.newPage();
@@ -187,6 +187,9 @@ test('a broken share link gives a message, not a blank page', async ({ app, page
   await app.open('en', '#profile=eyJmb3JtYXRfdmVyc2lvbiI6M');
   await expect(page.locator('.banner.error')).toContainText('The profile in the link cannot be read');
   await app.open('en', '#profile=***not base64***');
+  await expect(page.locator('.banner.error')).toContainText('damaged');
+  // A link cut off (its closing ~ lost) is damaged: not opened as a profile with less in it.
+  await app.open('en', '#p2=2~20260301~common:2026.2~~company.name:sACME');
   await expect(page.locator('.banner.error')).toContainText('damaged');
   await expect(app.field('name')).toBeVisible();
 });

@@ -1,5 +1,6 @@
 // The sheet anyone can reproduce: its fingerprint comes back with the exported profile and with
 // the share link, its QR code holds the share link, and other rule versions say why they differ.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,8 +8,8 @@ import jsQR from 'jsqr';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { AppPage } from './pages/app';
-import { w1ProvincialCentre, w3GuangzhouLittleGiant, w6Benchmark } from './pages/examples';
-import { packs } from './pages/labels';
+import { c1ShenzhenCompute, w1ProvincialCentre, w3GuangzhouLittleGiant, w6Benchmark } from './pages/examples';
+import { packs, rulesDir, type Pack } from './pages/labels';
 import { openSingleFile } from './pages/server';
 
 /** Three groups of four characters of Crockford's base32 (no I, L, O, U). */
@@ -31,7 +32,7 @@ async function fillSheetExample(app: AppPage): Promise<void> {
 async function shareLink(app: AppPage): Promise<string> {
   await app.page.getByRole('button', { name: app.w.share }).click();
   const link = await app.page.locator('#share-link').inputValue();
-  expect(link).toContain('#profile=');
+  expect(link).toMatch(/#p2=[A-Za-z0-9._~:,!-]+~$/);
   return link;
 }
 
@@ -74,7 +75,7 @@ test('the sheet\'s fingerprint comes back with the exported profile and the shar
   await fillSheetExample(app);
   const printed = await fingerprint(app);
   // On paper with its QR code, in the sheet's corner: the sheet is no longer for it.
-  await expect(page.locator('#seal-qr')).toHaveAttribute('data-link', /#profile=/);
+  await expect(page.locator('#seal-qr')).toHaveAttribute('data-link', /#p2=/);
   const sheet = await app.printedSheet();
   expect(sheet.text).toContain(printed);
   expect(sheet.pages).toBeLessThanOrEqual(2);
@@ -93,7 +94,13 @@ test('the sheet\'s fingerprint comes back with the exported profile and the shar
   const file = await exportProfile(app);
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
   expect(exported.as_of).toBe('2026-03-01');
-  for (const p of packs) expect(exported.rules[p.id], p.id).toBe(p.version);
+  // The packs the sheet rests on, each with its version: the common pack, the province's and the
+  // city's (a Guangzhou company: no other place's pack).
+  // (Guangzhou's city pack has documents and no programmes, so `packs` leaves it out.)
+  const guangzhou = JSON.parse(fs.readFileSync(path.join(rulesDir, 'guangzhou.json'), 'utf8')) as Pack;
+  const restsOn = [...packs.filter((p) => p.level === 'common' || p.level === 'province'), guangzhou];
+  expect(Object.keys(exported.rules).sort()).toEqual(restsOn.map((p) => p.id).sort());
+  for (const p of restsOn) expect(exported.rules[p.id], p.id).toBe(p.version);
 
   // In another browser, on another day, in English: the file, then the link.
   const other = await context.browser()!.newContext();
@@ -147,6 +154,70 @@ test('a profile saved with another rule version shows another fingerprint and sa
   await expect(page.getByText(app.w.imported)).toBeVisible();
   expect(await fingerprint(app)).toBe(current);
   await expect(note).toHaveCount(0);
+});
+
+/** The QR code read off a page of a PDF rendered at `dpi`, as a scan of the paper sheet would be. */
+function qrOnPaper(pdf: string, dpi: number): string | undefined {
+  const prefix = path.join(path.dirname(pdf), 'scan');
+  execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-f', '1', '-l', '1', pdf, prefix]);
+  const pgm = fs.readFileSync(fs.readdirSync(path.dirname(pdf)).filter((f) => f.startsWith('scan')).map((f) => path.join(path.dirname(pdf), f))[0]);
+  // P5 (binary grey map): "P5\n<width> <height>\n<max>\n" then one byte a pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'))!;
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const grey = pgm.subarray(header[0].length);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    rgba[4 * i] = rgba[4 * i + 1] = rgba[4 * i + 2] = grey[i];
+    rgba[4 * i + 3] = 255;
+  }
+  return jsQR(rgba, width, height)?.data;
+}
+
+test('C1\'s printed sheet, scanned at 150 dpi, gives its share link; an old-format link still opens it', async ({ app, page, context }) => {
+  await app.open('zh');
+  await app.asOf('2026-06-01');
+  await c1ShenzhenCompute(app);
+  const link = await shareLink(app);
+  const printed = await fingerprint(app);
+  await expect(page.locator('#seal-qr')).toHaveAttribute('data-link', link);
+  const pdf = await app.printedPdf();
+  expect(qrOnPaper(pdf, 150)).toBe(link);
+
+  // A link of the format written before #p2=: base64url of the profile's JSON with its as-of date
+  // and rules, made here from the exported file.
+  const exported = JSON.parse(fs.readFileSync(await exportProfile(app), 'utf8'));
+  const address = new URL(link);
+  address.hash = `profile=${Buffer.from(JSON.stringify(exported)).toString('base64url')}`;
+  const old = address.toString();
+  expect(old.length).toBeGreaterThan(2 * link.length);
+  const other = await context.browser()!.newContext();
+  const opened = new AppPage(await other.newPage());
+  // A link names no language: the new browser's own (English) is taken.
+  opened.lang = 'en';
+  await opened.page.goto(old);
+  await opened.ready();
+  await expect(opened.page.locator('.banner.ok')).toBeVisible();
+  await expect(opened.field('computeAmount')).toHaveValue('8,000,000');
+  expect(await fingerprint(opened)).toBe(printed);
+  await other.close();
+});
+
+test('on a page opened from a file, sharing explains why a link would not open and offers the export', async ({ browser }) => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const { app: single } = await openSingleFile(page);
+  await single.ready();
+  await single.set('name', '深圳某大模型科技有限公司');
+  await page.getByRole('button', { name: single.w.share }).click();
+  const explanation = page.locator('.share[role=status]');
+  await expect(explanation).toContainText('opened from a file on your computer (file://)');
+  await expect(page.locator('#share-link')).toHaveCount(0);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    explanation.getByRole('button', { name: single.w.export }).click(),
+  ]);
+  expect(JSON.parse(fs.readFileSync(await download.path(), 'utf8')).answers['company.name']).toBe('深圳某大模型科技有限公司');
+  await context.close();
 });
 
 test('the single file opened from disk shows the same fingerprint, without a QR code', async ({ app, browser }) => {

@@ -198,7 +198,7 @@ fn single(options: &Options, library: &Library) -> Result<(), String> {
     let view = ReportView::new(&report, &profile, lang);
     // The sheet's fingerprint, so that a printed sheet can be checked here.
     let fingerprint = seal::fingerprint(&fingerprint::canonical(&profile, library, as_of));
-    for (id, then, now) in saved.differences(library) {
+    for (id, then, now) in saved.differences(library, &profile, as_of) {
         let (then, now) = (then.as_deref().unwrap_or("-"), now.as_deref().unwrap_or("-"));
         let why = lang.pick(
             "规则版本与档案保存时不同，指纹因此与原表不同",

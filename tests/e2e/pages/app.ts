@@ -123,6 +123,11 @@ export class AppPage {
     await this.page.getByLabel(this.w.asOf, { exact: true }).fill(date);
   }
 
+  /** How a money field's text was read ("= ¥3,000,000"), under it as it is typed. */
+  readBackOf(name: FieldName): Locator {
+    return this.fieldBox(name).locator('.read-back');
+  }
+
   errorOf(name: FieldName): Locator {
     return this.fieldBox(name).locator('.field-error');
   }
@@ -188,12 +193,8 @@ export class AppPage {
    * together), and its page count. E2E_KEEP_PDF=<file> keeps a copy of the PDF, for debugging.
    */
   async printedSheet(): Promise<{ text: string; flowing: string; pages: number }> {
-    await this.page.emulateMedia({ media: 'print' });
-    const pdf = await this.page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-    await this.page.emulateMedia({ media: 'screen' });
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheet-'));
-    const file = path.join(dir, 'sheet.pdf');
-    fs.writeFileSync(file, pdf);
+    const file = await this.printedPdf();
+    const dir = path.dirname(file);
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
     const flowing = execFileSync('pdftotext', ['-raw', file, '-']).toString();
     const info = execFileSync('pdfinfo', [file]).toString();
@@ -201,6 +202,16 @@ export class AppPage {
     if (process.env.E2E_KEEP_PDF) fs.copyFileSync(file, process.env.E2E_KEEP_PDF);
     fs.rmSync(dir, { recursive: true, force: true });
     return { text, flowing, pages };
+  }
+
+  /** Prints to PDF (A4, the page's own print stylesheet) into a new temporary file, its path. */
+  async printedPdf(): Promise<string> {
+    await this.page.emulateMedia({ media: 'print' });
+    const pdf = await this.page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    await this.page.emulateMedia({ media: 'screen' });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sheet-')), 'sheet.pdf');
+    fs.writeFileSync(file, pdf);
+    return file;
   }
 }
 
