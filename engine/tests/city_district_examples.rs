@@ -839,6 +839,52 @@ fn combined_ceiling_partly_reached_not_reached_and_not_applying() {
     assert_eq!(outcome(&report, "LG-COMPUTE").amount, rule_based("0"));
 }
 
+/// Issue #20's case: a start-up in Longgang (the city voucher at 60%) with its one contract given
+/// as ¥2,000,000 – ¥3,000,000. At every figure of the contract the city voucher alone is above the
+/// 50% ceiling, so the district voucher gets nothing: ¥0, not "up to ¥300,000" (the ceiling at
+/// ¥3,000,000 less the city voucher at ¥2,000,000, two figures no contract has at once).
+#[test]
+fn c03_a_start_up_s_contract_as_a_range_leaves_the_district_voucher_nothing_at_every_figure() {
+    let as_of = date("2026-08-01");
+    let contract = NewValue::Range { low: yuan("2000000"), high: yuan("3000000") };
+    let startup = with(
+        longgang("2500000", "2500000", yes()),
+        &[("company.founded", day("2026-03-01")), ("compute_rental.contract_amount", contract.clone())],
+    );
+    // The district voucher's spend given as one figure, or as the same range (the same contract).
+    let spent = with(startup.clone(), &[("longgang_compute.spend", contract)]);
+    for (profile, own) in [(startup, ["750,000", "750,000"]), (spent, ["600,000", "900,000"])] {
+        let report = report_on(&profile, as_of);
+        let sz = outcome(&report, "SZ-COMPUTE");
+        let city = Band { low: yuan("1200000"), high: Some(yuan("1800000")) };
+        assert_eq!((sz.verdict, sz.amount), (Verdict::Eligible, Amount::Band(city)));
+        let lg = outcome(&report, "LG-COMPUTE");
+        assert_eq!((lg.verdict, lg.amount), (Verdict::Eligible, rule_based("0")));
+        assert_eq!(lg.amount.band(), Some(Band::ZERO));
+        let view = ReportView::new(&report, &profile, Lang::En);
+        assert_eq!(programme_view(&view, "LG-COMPUTE").verdict_label, "Eligible, ¥0 after the 50% ceiling");
+        assert_eq!(programme_view(&view, "LG-COMPUTE").amount_label, "¥0");
+        let (e, z) = both_on(&profile, "LG-COMPUTE", as_of);
+        let [low, high] = own;
+        assert_has(
+            &e,
+            &[
+                &format!("Low end:\n¥1,200,000 + ¥{low} would exceed 50% × ¥2,000,000 = ¥1,000,000, the most all support on “Compute-rental service contract amount” may give together: this programme gives ¥0"),
+                &format!("High end:\n¥1,800,000 + ¥{high} would exceed 50% × ¥3,000,000 = ¥1,500,000, the most all support on “Compute-rental service contract amount” may give together: this programme gives ¥0"),
+            ],
+        );
+        assert_lacks(&e, &["up to ¥300,000", "¥300,000"]);
+        assert_has(
+            &z,
+            &[
+                &format!("下限：\n1,200,000 元 + {low} 元 将超过 50% × 2,000,000 元 = 1,000,000 元（按“算力租赁服务合同金额”计的各项支持合计上限）：本项为 0 元"),
+                &format!("上限：\n1,800,000 元 + {high} 元 将超过 50% × 3,000,000 元 = 1,500,000 元"),
+            ],
+        );
+        assert_eq!(one(totals(&report, Level::District).rule_based), yuan("0"));
+    }
+}
+
 #[test]
 fn combined_ceiling_with_the_same_contract_unknown_takes_the_default_and_says_so() {
     let as_of = date("2026-08-01");
