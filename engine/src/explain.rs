@@ -275,6 +275,25 @@ pub fn step_text(step: &Step, library: &Library, profile: &Profile, lang: Lang) 
                 ),
             }
         }
+        Step::CountedFirst { on, base, rate, limit, own } => {
+            let above = compare(*own, *limit).is_gt();
+            let on = library.question(*on).label.get(lang);
+            let (own, base, limit, rate) = (y(*own), y(*base), y(*limit), format_rate(*rate));
+            match (lang, above) {
+                (Lang::Zh, true) => format!(
+                    "本项单独为 {own}，已超过 {rate} × {base} = {limit}（按“{on}”计的各项支持合计上限）：本项优先计算，按其自身文件的比例保留 {own}"
+                ),
+                (Lang::Zh, false) => format!(
+                    "本项单独为 {own}，未超过 {rate} × {base} = {limit}（按“{on}”计的各项支持合计上限）：本项优先计算，保留 {own}"
+                ),
+                (Lang::En, true) => format!(
+                    "this programme alone gives {own}, more than {rate} × {base} = {limit}, the most all support on “{on}” may give together: counted first, it keeps {own} at its own document's rate"
+                ),
+                (Lang::En, false) => format!(
+                    "this programme alone gives {own}, within {rate} × {base} = {limit}, the most all support on “{on}” may give together: counted first, it keeps {own}"
+                ),
+            }
+        }
         Step::CompanyCap { cap, others, before, after } => {
             let reached = compare(*after, *before).is_lt();
             match (lang, reached) {
@@ -618,24 +637,7 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
             None => String::new(),
         },
         Note::CombinedCeiling { ceiling, assumed, without, base_unknown } => {
-            // The question that decides whether the ceiling concerns the company (the same contract).
-            let asked = ceiling
-                .when
-                .as_ref()
-                .and_then(Test::field_ref)
-                .map(|f| report.library.question(f.field).label.get(lang));
-            let assumed = match (assumed, asked, lang) {
-                (false, _, _) => String::new(),
-                (true, Some(q), Lang::Zh) => format!("“{q}”未填写：按默认解读，适用此上限。"),
-                (true, Some(q), Lang::En) => {
-                    format!("“{q}” not given: the default reading is taken, the ceiling applies. ")
-                }
-                (true, None, Lang::Zh) => "是否适用未能判断：按默认解读，适用此上限。".to_string(),
-                (true, None, Lang::En) => {
-                    "Whether it applies is not known: the default reading is taken, the ceiling applies. "
-                        .to_string()
-                }
-            };
+            let assumed = ceiling_assumed(ceiling, *assumed, report, lang);
             let base = report.library.question(ceiling.base.field).label.get(lang);
             let unknown = match (base_unknown, lang) {
                 (true, Lang::Zh) => format!("{base}未填写，无法计算上限内的金额。"),
@@ -658,6 +660,38 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
                     ceiling.alternative.en,
                     b(*without),
                     confidence_suffix(ceiling.confidence, lang)
+                ),
+            }
+        }
+        Note::AboveCeiling { ceiling, assumed, limit, cut } => {
+            let assumed = ceiling_assumed(ceiling, *assumed, report, lang);
+            let on = report.library.question(ceiling.base.field).label.get(lang);
+            let rate = format_rate(ceiling.rate);
+            // The programmes counted after it, as the report shows them.
+            let later: Vec<&str> = ceiling
+                .programmes
+                .iter()
+                .skip(1)
+                .filter_map(|r| report.library.programme_at(r))
+                .filter(|(_, p)| report.outcomes.iter().any(|o| std::ptr::eq(o.programme, *p)))
+                .map(|(_, p)| p.title.get(lang))
+                .collect();
+            let later = match (later.is_empty(), lang) {
+                (true, _) => String::new(),
+                (false, Lang::Zh) => format!("：{}", later.join("、")),
+                (false, Lang::En) => format!(": {}", later.join("; ")),
+            };
+            let source = confidence_suffix(ceiling.confidence, lang);
+            match lang {
+                Lang::Zh => format!(
+                    "{assumed}解读：本项按其自身文件的比例优先计算，即使单独已超过按“{on}”计的 {rate} 合计上限（{}）；该上限只限制在其后计入的支持{later}。另一种解读：该上限同样限制本项，按此为 {}。{source}",
+                    b(*limit),
+                    b(*cut)
+                ),
+                Lang::En => format!(
+                    "{assumed}Reading taken: this programme is counted first at its own document's rate, even where that alone is more than the {rate} ceiling on “{on}” ({}); the ceiling binds only what is added after it{later}. Other reading: the ceiling binds this programme too, which gives {}.{source}",
+                    b(*limit),
+                    b(*cut)
                 ),
             }
         }
@@ -700,6 +734,33 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
             }
             _ => fact.text.get(lang).to_string(),
         },
+    }
+}
+
+/// "“The same contract …” not given: the default reading is taken, the ceiling applies.", where
+/// it was not known whether a combined ceiling concerns the company; else nothing.
+fn ceiling_assumed(
+    ceiling: &crate::rules::CombinedCeiling,
+    assumed: bool,
+    report: &Report<'_>,
+    lang: Lang,
+) -> String {
+    // The question that decides whether the ceiling concerns the company (the same contract).
+    let asked = ceiling
+        .when
+        .as_ref()
+        .and_then(Test::field_ref)
+        .map(|f| report.library.question(f.field).label.get(lang));
+    match (assumed, asked, lang) {
+        (false, _, _) => String::new(),
+        (true, Some(q), Lang::Zh) => format!("“{q}”未填写：按默认解读，适用此上限。"),
+        (true, Some(q), Lang::En) => {
+            format!("“{q}” not given: the default reading is taken, the ceiling applies. ")
+        }
+        (true, None, Lang::Zh) => "是否适用未能判断：按默认解读，适用此上限。".to_string(),
+        (true, None, Lang::En) => {
+            "Whether it applies is not known: the default reading is taken, the ceiling applies. ".to_string()
+        }
     }
 }
 

@@ -120,6 +120,9 @@ fn combined_ceiling<'r>(
         };
         if i == 0 {
             counted = counted.plus(before)?;
+            if let (Some(base), Some(limit)) = (base, limit) {
+                counted_first(outcome, ceiling, assumed, base, limit, before, figures.as_ref())?;
+            }
             if let Some(f) = &mut figures {
                 f.count(i)?;
             }
@@ -183,6 +186,44 @@ fn combined_ceiling<'r>(
         }
         counted = counted.plus(after)?;
     }
+    Some(())
+}
+
+/// The programme counted first keeps its own amount, even where that alone is more than the
+/// ceiling (a start-up's 60% city voucher beside "all support at most 50%"): the reading taken is
+/// that its own document's rate stands and the ceiling binds what is added after it. Where that
+/// happens the calculation says so, and a note gives the other reading, the programme cut to the
+/// ceiling, with its amount. `None` on overflow.
+fn counted_first<'r>(
+    outcome: &mut Outcome<'r>,
+    ceiling: &'r CombinedCeiling,
+    assumed: bool,
+    base: (Decimal, Decimal),
+    limit: (Decimal, Decimal),
+    own: Band,
+    figures: Option<&Figures>,
+) -> Option<()> {
+    let cut = match figures {
+        Some(f) => f.alone(0)?,
+        None => within(own, Band::ZERO, limit)?,
+    };
+    if cut == own {
+        return Some(());
+    }
+    let step = |end: End| Step::CountedFirst {
+        on: ceiling.base.field,
+        base: end.pick(base),
+        rate: ceiling.rate,
+        limit: end.pick(limit),
+        own: end.of(own, own),
+    };
+    limit_steps(outcome, compare(base.0, base.1).is_eq() && own.single().is_some(), step);
+    outcome.notes.push(Note::AboveCeiling {
+        ceiling,
+        assumed,
+        limit: Band { low: limit.0, high: Some(limit.1) },
+        cut,
+    });
     Some(())
 }
 

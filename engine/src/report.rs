@@ -356,6 +356,16 @@ pub enum Step {
         before: Decimal,
         after: Decimal,
     },
+    /// The programme counted first under a combined ceiling alone gives `own`, more than `limit`
+    /// (`rate` × `base`, the answer to `on`) at this figure, or within it at the other end of a
+    /// band: it keeps `own`, its own document's amount (the reading taken).
+    CountedFirst {
+        on: Field,
+        base: Decimal,
+        rate: Decimal,
+        limit: Decimal,
+        own: Decimal,
+    },
     /// A yearly cap per company across programmes: `others` went to the programmes counted
     /// before this one, which keeps `after` of its `before`.
     CompanyCap {
@@ -479,6 +489,16 @@ pub enum Note<'r> {
         /// The ceiling's base is not given: what is left under it cannot be worked out, and the
         /// amount waits for it.
         base_unknown: bool,
+    },
+    /// The programme counted first under a combined ceiling gives more on its own than the
+    /// ceiling (`limit`): the reading taken keeps its own amount, the ceiling binding what is added
+    /// after it; `cut` is the other reading's amount, this programme cut to the ceiling.
+    /// `assumed` as for `CombinedCeiling`.
+    AboveCeiling {
+        ceiling: &'r CombinedCeiling,
+        assumed: bool,
+        limit: Band,
+        cut: Band,
     },
     /// A yearly cap per company cut this amount; `without` is the amount before.
     CompanyCap {

@@ -135,6 +135,17 @@ impl Figures {
         Some(())
     }
 
+    /// What programme `i` would keep over the figures if the ceiling bound it alone.
+    pub(super) fn alone(&self, i: usize) -> Option<Band> {
+        let own = self.amounts.get(i)?;
+        let kept = own
+            .iter()
+            .zip(&self.limits)
+            .map(|(own, limit)| within(*own, Band::ZERO, (*limit, *limit)))
+            .collect::<Option<PerFigure<Band>>>()?;
+        hull(&kept)
+    }
+
     /// What programme `i` keeps at each figure of what those before it left, counted for the
     /// ones after it; its band over the figures, with the lines of the figures where its ends lie.
     pub(super) fn keep(
