@@ -44,9 +44,14 @@ pub fn evaluate<'r>(profile: &Profile, library: &'r Library, as_of: Date) -> Res
     let count = packs.iter().map(|p| p.programmes.len()).sum();
     // Each outcome is filled in where it lies: with its lists inline it is too large to move cheaply.
     let mut outcomes = Vec::with_capacity(count);
-    for pack in &packs {
-        outcomes
-            .extend(pack.programmes.iter().filter(|p| !p.is_informational()).map(|p| Outcome::new(pack, p)));
+    // By the level that pays: a programme a pack declares for a lower level (the city award a
+    // provincial match rests on) comes among that level's, first.
+    for &level in &Level::TOTALLED {
+        for pack in &packs {
+            let of_level =
+                pack.programmes.iter().filter(|p| !p.is_informational() && p.level_in(pack) == level);
+            outcomes.extend(of_level.map(|p| Outcome::new(pack, p)));
+        }
     }
     // A document ending on or before this day lapses within LAPSE_WARNING_DAYS of the as-of date.
     let lapse_horizon = Date::from_days_since_epoch(as_of.days_since_epoch() + LAPSE_WARNING_DAYS);
@@ -143,12 +148,12 @@ pub(crate) fn own_outcome<'r>(
 
 pub(crate) struct Evaluation<'a, 'r> {
     pub(crate) profile: &'a Profile,
-    library: &'r Library,
+    pub(crate) library: &'r Library,
     pub(crate) as_of: Date,
     /// The as-of date plus LAPSE_WARNING_DAYS (`None` past the calendar's end).
     lapse_horizon: Option<Date>,
     pack: &'r Pack,
-    programme: &'r Programme,
+    pub(crate) programme: &'r Programme,
 }
 
 impl<'r> Evaluation<'_, 'r> {
@@ -167,7 +172,7 @@ impl<'r> Evaluation<'_, 'r> {
         }
         let (mut failed, mut depends) = (false, false);
         // A condition a later document adds from a date (a floor) counts only on its days.
-        for condition in p.conditions.iter().filter(|c| c.applies_on(self.as_of)) {
+        for condition in self.library.conditions_of(p).iter().filter(|c| c.applies_on(self.as_of)) {
             let status = self.check(condition, outcome);
             failed |= status == Status::NotMet;
             depends |= status == Status::Depends;
@@ -556,7 +561,12 @@ pub(crate) fn add_missing(missing: &mut Fields, field: Field) {
 fn totals(outcomes: &[Outcome<'_>], packs: &[&Pack], library: &Library) -> Option<Vec<Totals>> {
     let mut all: Vec<Totals> = Vec::new();
     for outcome in outcomes {
-        let level = outcome.pack.level;
+        let level = outcome.level;
+        // A line a pack of another level declares (the city award a provincial match rests on)
+        // brings its level into the totals only where it concerns the company.
+        if level != outcome.pack.level && outcome.verdict == Verdict::NotApplicable {
+            continue;
+        }
         let totals = match all.iter_mut().position(|t| t.level == level) {
             Some(i) => &mut all[i],
             None => {
@@ -599,7 +609,7 @@ fn totals(outcomes: &[Outcome<'_>], packs: &[&Pack], library: &Library) -> Optio
             for ceiling in [false, true] {
                 let amounts: SmallVec<[Band; 2]> = members
                     .iter()
-                    .filter(|o| o.pack.level == totals.level && o.amount.is_ceiling() == ceiling)
+                    .filter(|o| o.level == totals.level && o.amount.is_ceiling() == ceiling)
                     .filter_map(|o| o.amount.band())
                     .collect();
                 if amounts.len() < 2 {
@@ -636,7 +646,7 @@ fn worth(programme: &Programme) -> Option<Decimal> {
             Some(other.map_or(cap.highest(), |a| a.max(cap.highest())))
         }
         Formula::CityAwardMatch { total_cap, .. } => Some(money::half(*total_cap)),
-        Formula::NoFixedAmount { .. } => None,
+        Formula::CityAward { .. } | Formula::NoFixedAmount { .. } => None,
         Formula::PerItem { cap, .. } => *cap,
         Formula::Tiers { tiers, .. } => tiers.iter().map(|t| t.amount).max(),
     }

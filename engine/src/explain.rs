@@ -251,6 +251,15 @@ pub fn step_text(step: &Step, library: &Library, profile: &Profile, lang: Lang) 
             Lang::Zh => format!("市级 {} + 省级 {} = {}", y(*city), y(*province), y(*total)),
             Lang::En => format!("city {} + province {} = {}", y(*city), y(*province), y(*total)),
         },
+        Step::CityAward { field, low, high, assumed } => {
+            let amount = if compare(*low, *high).is_eq() { y(*low) } else { range_text(y(*low), y(*high)) };
+            match (assumed, lang) {
+                (false, Lang::Zh) => format!("{}：{amount}（所填）", label(*field)),
+                (false, Lang::En) => format!("{}, as you entered it: {amount}", label(*field)),
+                (true, Lang::Zh) => format!("{}未填写：按公开标准假设为 {amount}", label(*field)),
+                (true, Lang::En) => format!("{} not entered: {amount} assumed, the published figure", label(*field)),
+            }
+        }
         Step::PerItem { count, amount, product } => match lang {
             Lang::Zh => format!("{count} 项 × 每项 {} = {}", y(*amount), y(*product)),
             Lang::En => format!("{count} × {} each = {}", y(*amount), y(*product)),
@@ -459,19 +468,22 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
                 ),
             }
         }
+        Note::Published(prefill) => {
+            let number = report.library.prefill_document(prefill).map_or("", |d| d.name(lang));
+            let conditions = payment_conditions(prefill, lang);
+            match lang {
+                Lang::Zh => {
+                    format!("所在地市公布的标准为 {}（《{number}》）。{conditions}", y(prefill.amount))
+                }
+                Lang::En => {
+                    format!("Your city's published figure is {} ({number}).{conditions}", y(prefill.amount))
+                }
+            }
+        }
         Note::Prefilled(prefill) => {
             let number = report.library.prefill_document(prefill).map_or("", |d| d.name(lang));
             let label = report.library.question(prefill.field.field).label.get(lang);
-            let conditions: Vec<&str> = prefill.notes.iter().map(|n| n.get(lang)).collect();
-            let conditions = if conditions.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "{}{}",
-                    lang.pick(" 兑付条件：", " Conditions of payment: "),
-                    conditions.join(lang.pick("；", "; "))
-                )
-            };
+            let conditions = payment_conditions(prefill, lang);
             match lang {
                 Lang::Zh => format!("假设：{label}未填写，按《{number}》预填 {}（公开标准，可修改）。{conditions}", y(prefill.amount)),
                 Lang::En => format!(
@@ -737,6 +749,15 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
     }
 }
 
+/// " Conditions of payment: …" of a published figure, or nothing where it has none.
+fn payment_conditions(prefill: &crate::rules::Prefill, lang: Lang) -> String {
+    if prefill.notes.is_empty() {
+        return String::new();
+    }
+    let conditions: Vec<&str> = prefill.notes.iter().map(|n| n.get(lang)).collect();
+    [lang.pick(" 兑付条件：", " Conditions of payment: "), &conditions.join(lang.pick("；", "; "))].concat()
+}
+
 /// "“The same contract …” not given: the default reading is taken, the ceiling applies.", where
 /// it was not known whether a combined ceiling concerns the company; else nothing.
 fn ceiling_assumed(
@@ -945,6 +966,15 @@ fn confidence_suffix(c: Confidence, lang: Lang) -> String {
     }
 }
 
+/// A level's place when the company's answers do not name it: "your city".
+pub fn your_place(level: Level, lang: Lang) -> &'static str {
+    match level {
+        Level::Common | Level::Province => lang.pick("所在省", "your province"),
+        Level::City => lang.pick("所在地市", "your city"),
+        Level::District => lang.pick("所在区", "your district"),
+    }
+}
+
 /// The level of a pack, as a heading: 省级 / Province.
 pub fn level_label(level: Level, lang: Lang) -> &'static str {
     match level {
@@ -1110,6 +1140,15 @@ pub fn formula_text(formula: &Formula, library: &Library, lang: Lang) -> String 
                     "provincial match = city award × {}:1; total award at most {} (default reading: {reading})",
                     ratio.normalize(),
                     y(*total_cap)
+                ),
+            }
+        }
+        Formula::CityAward { matched_by } => {
+            let matched = library.programme_at(matched_by).map_or("", |(_, p)| p.title.get(lang));
+            match lang {
+                Lang::Zh => format!("“{matched}”所依据的地市奖励：按所填金额，未填写时按地市公布的标准（如有），计入地市合计"),
+                Lang::En => format!(
+                    "the city award “{matched}” rests on: as entered, or the city's published figure where there is one; counted in the city's total"
                 ),
             }
         }

@@ -225,6 +225,8 @@ impl Amount {
 pub struct Outcome<'r> {
     pub pack: &'r Pack,
     pub programme: &'r Programme,
+    /// The level that pays it, where it is shown and totalled (`Programme::level_in`).
+    pub level: Level,
     /// A document the programme rests on that is not in force on the as-of date: the verdict is
     /// then "not eligible", and `would_have_been` says what the rules would otherwise give.
     pub not_in_force: Option<&'r Document>,
@@ -245,6 +247,7 @@ impl<'r> Outcome<'r> {
         Outcome {
             pack,
             programme,
+            level: programme.level_in(pack),
             not_in_force: None,
             would_have_been: Amount::None,
             verdict: Verdict::NotApplicable,
@@ -339,6 +342,14 @@ pub enum Step {
         estimate: Decimal,
         threshold: Decimal,
     },
+    /// The city award a match rests on (the answer to `field`), `low` to `high`: as given, or
+    /// `assumed` from the published figure.
+    CityAward {
+        field: Field,
+        low: Decimal,
+        high: Decimal,
+        assumed: bool,
+    },
     /// A fixed award per item.
     PerItem {
         count: u64,
@@ -425,6 +436,9 @@ pub enum Note<'r> {
     },
     /// An amount was not entered; a published figure was assumed.
     Prefilled(&'r Prefill),
+    /// An amount was entered where a published figure exists: that figure, its source and its
+    /// conditions of payment (a city award as given).
+    Published(&'r Prefill),
     /// A document the programme rests on is not in force on the as-of date; what the rules
     /// would otherwise give, as information only.
     NotInForce {
@@ -510,6 +524,18 @@ pub enum Note<'r> {
     /// The windows are those of a round other than the as-of year's.
     OtherRound(&'r Round),
     Fact(&'r Fact),
+}
+
+/// Where the figure of a city award line comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AwardFigure {
+    /// The company entered it.
+    Given,
+    /// Not entered: the figure its city publishes is assumed.
+    Assumed,
+    /// Not entered, and none published: the line waits for it.
+    Unknown,
 }
 
 /// A threshold missed by a little: what would change a "no".

@@ -186,7 +186,8 @@ fn highest_amount(programme: &Programme) -> Option<Decimal> {
             Some(cap_when.iter().map(|c| c.cap).fold(cap.highest(), Decimal::max))
         }
         Formula::CityAwardMatch { total_cap, .. } => Some(*total_cap),
-        Formula::NoFixedAmount { .. } => None,
+        // A city award line is the award as given.
+        Formula::CityAward { .. } | Formula::NoFixedAmount { .. } => None,
         Formula::PerItem { cap, .. } => *cap,
         Formula::Tiers { tiers, .. } => tiers.iter().map(|t| t.amount).max(),
     }
@@ -245,6 +246,11 @@ fn reads(programme: &Programme, field: Field) -> bool {
         Some(Formula::NoFixedAmount { estimate, .. }) => fields.push(estimate.field),
         Some(Formula::PerItem { count, .. }) => fields.push(count.field),
         Some(Formula::Tiers { by, .. }) => fields.extend(by.iter().map(|r| r.field)),
+        Some(Formula::CityAward { .. }) => {
+            let (matched, award) = lib().award_of(programme).unwrap();
+            fields.push(award);
+            return fields.contains(&field) || reads(matched, field);
+        }
         None => {}
     }
     fields.contains(&field)
@@ -319,9 +325,10 @@ proptest! {
                         prop_assert!(yuan >= Decimal::ZERO, "{} {yuan}", outcome.programme.id);
                         match highest_amount(outcome.programme) {
                             Some(cap) => prop_assert!(yuan <= cap, "{} {yuan} > {cap}", outcome.programme.id),
-                            // Only an uncapped per-item award has a figure and no ceiling.
+                            // Only an uncapped per-item award, or a city award as given, has a
+                            // figure and no ceiling.
                             None => prop_assert!(
-                                matches!(outcome.programme.formula, Some(Formula::PerItem { cap: None, .. })),
+                                matches!(outcome.programme.formula, Some(Formula::PerItem { cap: None, .. } | Formula::CityAward { .. })),
                                 "{}: an amount without a cap", outcome.programme.id
                             ),
                         }
@@ -420,7 +427,7 @@ proptest! {
             let parts: Vec<_> = report
                 .outcomes
                 .iter()
-                .filter(|o| o.pack.level == totals.level && o.verdict == Verdict::Eligible)
+                .filter(|o| o.level == totals.level && o.verdict == Verdict::Eligible)
                 .collect();
             for (ceiling, total) in [(false, totals.rule_based), (true, totals.competitive_ceilings)] {
                 let bands: Vec<Band> = parts

@@ -63,7 +63,7 @@ impl Figures {
         let last = ceiling.programmes.len().saturating_sub(1);
         for (i, r) in ceiling.programmes.iter().enumerate() {
             let (_, programme) = library.programme_at(r)?;
-            for condition in programme.conditions.iter().filter(|c| c.applies_on(as_of)) {
+            for condition in library.conditions_of(programme).iter().filter(|c| c.applies_on(as_of)) {
                 edges(&condition.test, field, (low, high), &mut at);
             }
             // The least rate at which the amount grows with the base, if it reads it.
@@ -79,6 +79,9 @@ impl Figures {
                         return None;
                     }
                     Some(*ratio)
+                }
+                Some(Formula::CityAward { .. }) => {
+                    library.award_of(programme).filter(|(_, award)| *award == field).map(|_| Decimal::ONE)
                 }
                 Some(Formula::PerItem { count: f, .. } | Formula::NoFixedAmount { estimate: f, .. })
                     if f.field == field =>
