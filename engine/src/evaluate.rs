@@ -5,7 +5,8 @@
 use crate::date::Date;
 use crate::fields::{Field, FieldKind};
 use crate::input::ProfileError;
-use crate::money::{self, compare, floor_to_fen};
+use crate::limits::position;
+use crate::money::{self, compare};
 use crate::profile::{Profile, Value};
 use crate::report::*;
 use crate::rules::{CapRule, Condition, Document, Formula, Level, Library, Pack, Prefill, Programme, Test};
@@ -43,9 +44,14 @@ pub fn evaluate<'r>(profile: &Profile, library: &'r Library, as_of: Date) -> Res
     let count = packs.iter().map(|p| p.programmes.len()).sum();
     // Each outcome is filled in where it lies: with its lists inline it is too large to move cheaply.
     let mut outcomes = Vec::with_capacity(count);
-    for pack in &packs {
-        outcomes
-            .extend(pack.programmes.iter().filter(|p| !p.is_informational()).map(|p| Outcome::new(pack, p)));
+    // By the level that pays: a programme a pack declares for a lower level (the city award a
+    // provincial match rests on) comes among that level's, first.
+    for &level in &Level::TOTALLED {
+        for pack in &packs {
+            let of_level =
+                pack.programmes.iter().filter(|p| !p.is_informational() && p.level_in(pack) == level);
+            outcomes.extend(of_level.map(|p| Outcome::new(pack, p)));
+        }
     }
     // A document ending on or before this day lapses within LAPSE_WARNING_DAYS of the as-of date.
     let lapse_horizon = Date::from_days_since_epoch(as_of.days_since_epoch() + LAPSE_WARNING_DAYS);
@@ -55,7 +61,7 @@ pub fn evaluate<'r>(profile: &Profile, library: &'r Library, as_of: Date) -> Res
             .run(outcome)
             .ok_or_else(|| EvalError::Overflow { programme: programme.id.clone() })?;
     }
-    across_programmes(&mut outcomes, &packs, profile, library, as_of)
+    crate::limits::across_programmes(&mut outcomes, &packs, profile, library, as_of)
         .ok_or_else(|| EvalError::Overflow { programme: "limits across programmes".into() })?;
     let totals = totals(&outcomes, &packs, library)
         .ok_or_else(|| EvalError::Overflow { programme: "totals".into() })?;
@@ -124,14 +130,30 @@ pub fn is_asked(profile: &Profile, library: &Library, field: Field, as_of: Date)
         && question.ask_when.as_ref().is_none_or(|t| test(profile, as_of, t, &mut Hints::new()) == Truth::Yes)
 }
 
+/// A programme's own outcome on another profile, before any limit across programmes: what it
+/// gives at one figure of a range (`limits`).
+#[cold]
+pub(crate) fn own_outcome<'r>(
+    profile: &Profile,
+    library: &'r Library,
+    as_of: Date,
+    pack: &'r Pack,
+    programme: &'r Programme,
+) -> Option<Outcome<'r>> {
+    let lapse_horizon = Date::from_days_since_epoch(as_of.days_since_epoch() + LAPSE_WARNING_DAYS);
+    let mut outcome = Outcome::new(pack, programme);
+    Evaluation { profile, library, as_of, lapse_horizon, pack, programme }.run(&mut outcome)?;
+    Some(outcome)
+}
+
 pub(crate) struct Evaluation<'a, 'r> {
     pub(crate) profile: &'a Profile,
-    library: &'r Library,
+    pub(crate) library: &'r Library,
     pub(crate) as_of: Date,
     /// The as-of date plus LAPSE_WARNING_DAYS (`None` past the calendar's end).
     lapse_horizon: Option<Date>,
     pack: &'r Pack,
-    programme: &'r Programme,
+    pub(crate) programme: &'r Programme,
 }
 
 impl<'r> Evaluation<'_, 'r> {
@@ -150,7 +172,7 @@ impl<'r> Evaluation<'_, 'r> {
         }
         let (mut failed, mut depends) = (false, false);
         // A condition a later document adds from a date (a floor) counts only on its days.
-        for condition in p.conditions.iter().filter(|c| c.applies_on(self.as_of)) {
+        for condition in self.library.conditions_of(p).iter().filter(|c| c.applies_on(self.as_of)) {
             let status = self.check(condition, outcome);
             failed |= status == Status::NotMet;
             depends |= status == Status::Depends;
@@ -478,221 +500,6 @@ pub fn crossing(profile: &Profile, t: &Test) -> Option<Crossing> {
     }
 }
 
-/// The limits that concern several programmes at once, once each has its own amount: combined
-/// ceilings on one base (counted in their order: the first keeps its amount, each later one gets
-/// at most what is left), yearly caps per company (the same order: the last listed are cut first),
-/// and programmes paying on the same money (noted, never added). Each limit that concerns an
-/// amount is a step of its calculation, reached or not. `None` on overflow.
-fn across_programmes<'r>(
-    outcomes: &mut [Outcome<'r>],
-    packs: &[&'r Pack],
-    profile: &Profile,
-    library: &'r Library,
-    as_of: Date,
-) -> Option<()> {
-    for pack in packs {
-        for ceiling in &pack.combined_ceilings {
-            let applies =
-                ceiling.when.as_ref().map_or(Truth::Yes, |t| test(profile, as_of, t, &mut Hints::new()));
-            if applies == Truth::No {
-                continue;
-            }
-            let assumed = applies != Truth::Yes;
-            // The base and its limit as bands (one figure when the base is exact).
-            let base = profile.get(ceiling.base.field).interval();
-            let limit_of = |base| Some(floor_to_fen(money::mul(ceiling.rate, base)?));
-            let limit = match base {
-                Some((low, high)) if compare(low, high).is_eq() => limit_of(low).map(|l| (l, l)),
-                Some((low, high)) => Some((limit_of(low)?, limit_of(high)?)),
-                None => None,
-            };
-            // The base's topic switched off ("we do not rent compute for the city voucher"), as
-            // opposed to on with the amount not given yet.
-            let undeclared = !profile.has_topic(library.topic_of(ceiling.base.field));
-            let mut counted = Band::ZERO;
-            // What an earlier programme that may pay, but has no figure yet, waits for: while it
-            // is not known, neither is what it leaves to the later ones.
-            let mut pending = Fields::new();
-            for (i, r) in ceiling.programmes.iter().enumerate() {
-                let Some(at) = position(outcomes, library, r) else { continue };
-                let outcome = &mut outcomes[at];
-                let Some(before) = outcome.amount.band() else {
-                    if in_play(outcome) {
-                        outcome.missing.iter().for_each(|f| add_missing(&mut pending, *f));
-                    }
-                    continue;
-                };
-                if i == 0 {
-                    counted = counted.plus(before)?;
-                    continue;
-                }
-                let (Some(base), Some(limit), true) = (base, limit, pending.is_empty()) else {
-                    if undeclared && pending.is_empty() && counted == Band::ZERO {
-                        // No base declared (its topic is off) and nothing counted before this
-                        // one: there is no shared contract to limit.
-                        counted = counted.plus(before)?;
-                        continue;
-                    }
-                    // What is left under the ceiling cannot be worked out yet: anything from
-                    // nothing up to the programme's own amount.
-                    if base.is_none() {
-                        add_missing(&mut pending, ceiling.base.field);
-                    }
-                    pending.iter().for_each(|f| add_missing(&mut outcome.missing, *f));
-                    outcome.amount = outcome.amount.with_band(Band { low: Decimal::ZERO, ..before });
-                    if outcome.verdict == Verdict::Eligible {
-                        outcome.verdict = Verdict::Undetermined;
-                    }
-                    outcome.notes.push(Note::CombinedCeiling {
-                        ceiling,
-                        assumed,
-                        without: before,
-                        base_unknown: base.is_none(),
-                    });
-                    continue;
-                };
-                let after = within(before, counted, limit)?;
-                let step = |end: End| Step::CombinedCeiling {
-                    on: ceiling.base.field,
-                    base: end.pick(base),
-                    rate: ceiling.rate,
-                    limit: end.pick(limit),
-                    counted: end.others(counted, limit),
-                    before: end.of(before, after),
-                    after: end.of(after, after),
-                };
-                let cut = after != before;
-                if cut || counted != Band::ZERO {
-                    let exact = compare(base.0, base.1).is_eq()
-                        && counted.single().is_some()
-                        && before.single().is_some();
-                    limit_steps(outcome, exact, step);
-                }
-                if cut {
-                    outcome.notes.push(Note::CombinedCeiling {
-                        ceiling,
-                        assumed,
-                        without: before,
-                        base_unknown: false,
-                    });
-                    outcome.amount = outcome.amount.with_band(after);
-                }
-                counted = counted.plus(after)?;
-            }
-        }
-        for cap in &pack.company_caps {
-            // In order: a programme keeps what fits beside those listed before it, so the last
-            // listed are the first cut.
-            let mut counted = Band::ZERO;
-            for r in &cap.programmes {
-                let Some(at) = position(outcomes, library, r) else { continue };
-                let outcome = &mut outcomes[at];
-                let Some(before) = outcome.amount.band() else { continue };
-                let after = within(before, counted, (cap.cap, cap.cap))?;
-                let cut = after != before;
-                if cut || counted != Band::ZERO {
-                    let step = |end: End| Step::CompanyCap {
-                        cap: cap.cap,
-                        others: end.others(counted, (cap.cap, cap.cap)),
-                        before: end.of(before, after),
-                        after: end.of(after, after),
-                    };
-                    limit_steps(outcome, counted.single().is_some() && before.single().is_some(), step);
-                }
-                if cut {
-                    outcome.notes.push(Note::CompanyCap { cap, without: before });
-                    outcome.amount = outcome.amount.with_band(after);
-                }
-                counted = counted.plus(after)?;
-            }
-        }
-        for overlap in &pack.overlaps {
-            // Said where it matters: two or more of the programmes may pay this company.
-            let members: SmallVec<[usize; 2]> = overlap
-                .programmes
-                .iter()
-                .filter_map(|r| position(outcomes, library, r))
-                .filter(|at| in_play(&outcomes[*at]))
-                .collect();
-            if members.len() >= 2 {
-                for at in members {
-                    outcomes[at].notes.push(Note::Overlap(overlap));
-                }
-            }
-        }
-    }
-    Some(())
-}
-
-/// What a programme keeps of `before` when `counted` went to those before it under a `limit`
-/// (its two ends): at the low end the least left, at the high end the most. `None` on overflow.
-fn within(before: Band, counted: Band, limit: (Decimal, Decimal)) -> Option<Band> {
-    let room_low = match counted.high {
-        Some(c) => money::max(money::sub(limit.0, c)?, Decimal::ZERO),
-        None => Decimal::ZERO,
-    };
-    let room_high = money::max(money::sub(limit.1, counted.low)?, Decimal::ZERO);
-    Some(Band {
-        low: money::min(before.low, room_low),
-        high: Some(before.high.map_or(room_high, |h| money::min(h, room_high))),
-    })
-}
-
-/// Which end of a band a line of a limit shows.
-#[derive(Clone, Copy)]
-enum End {
-    Low,
-    High,
-}
-
-impl End {
-    fn pick(self, (low, high): (Decimal, Decimal)) -> Decimal {
-        match self {
-            End::Low => low,
-            End::High => high,
-        }
-    }
-
-    /// A band's end; an unbounded high end is shown as what the limit left (`or`'s high end).
-    fn of(self, band: Band, or: Band) -> Decimal {
-        match self {
-            End::Low => band.low,
-            End::High => band.high.or(or.high).unwrap_or(band.low),
-        }
-    }
-
-    /// What the others took: at the low end of what is left, the most they may take.
-    fn others(self, counted: Band, limit: (Decimal, Decimal)) -> Decimal {
-        match self {
-            End::Low => counted.high.unwrap_or(limit.0),
-            End::High => counted.low,
-        }
-    }
-}
-
-/// The line of a limit, or for a band one line for each end.
-fn limit_steps(outcome: &mut Outcome<'_>, exact: bool, step: impl Fn(End) -> Step) {
-    if exact {
-        outcome.steps.push(step(End::Low));
-    } else {
-        outcome.steps.push(Step::End { high: false });
-        outcome.steps.push(step(End::Low));
-        outcome.steps.push(Step::End { high: true });
-        outcome.steps.push(step(End::High));
-    }
-}
-
-/// Where a programme named across packs is among the outcomes (none when its pack does not apply).
-fn position(outcomes: &[Outcome<'_>], library: &Library, r: &crate::rules::ProgrammeRef) -> Option<usize> {
-    let (_, programme) = library.programme_at(r)?;
-    outcomes.iter().position(|o| std::ptr::eq(o.programme, programme))
-}
-
-/// A programme that may pay this company: eligible, or waiting for an answer.
-fn in_play(outcome: &Outcome<'_>) -> bool {
-    matches!(outcome.verdict, Verdict::Eligible | Verdict::Undetermined)
-}
-
 /// Every test runs (each may leave a hint); then any yes wins, else any unknown. The hints are kept
 /// only when every test fails.
 fn any_of(profile: &Profile, as_of: Date, tests: &[Test], hints: &mut Hints) -> Truth {
@@ -754,7 +561,12 @@ pub(crate) fn add_missing(missing: &mut Fields, field: Field) {
 fn totals(outcomes: &[Outcome<'_>], packs: &[&Pack], library: &Library) -> Option<Vec<Totals>> {
     let mut all: Vec<Totals> = Vec::new();
     for outcome in outcomes {
-        let level = outcome.pack.level;
+        let level = outcome.level;
+        // A line a pack of another level declares (the city award a provincial match rests on)
+        // brings its level into the totals only where it concerns the company.
+        if level != outcome.pack.level && outcome.verdict == Verdict::NotApplicable {
+            continue;
+        }
         let totals = match all.iter_mut().position(|t| t.level == level) {
             Some(i) => &mut all[i],
             None => {
@@ -797,7 +609,7 @@ fn totals(outcomes: &[Outcome<'_>], packs: &[&Pack], library: &Library) -> Optio
             for ceiling in [false, true] {
                 let amounts: SmallVec<[Band; 2]> = members
                     .iter()
-                    .filter(|o| o.pack.level == totals.level && o.amount.is_ceiling() == ceiling)
+                    .filter(|o| o.level == totals.level && o.amount.is_ceiling() == ceiling)
                     .filter_map(|o| o.amount.band())
                     .collect();
                 if amounts.len() < 2 {
@@ -834,7 +646,7 @@ fn worth(programme: &Programme) -> Option<Decimal> {
             Some(other.map_or(cap.highest(), |a| a.max(cap.highest())))
         }
         Formula::CityAwardMatch { total_cap, .. } => Some(money::half(*total_cap)),
-        Formula::NoFixedAmount { .. } => None,
+        Formula::CityAward { .. } | Formula::NoFixedAmount { .. } => None,
         Formula::PerItem { cap, .. } => *cap,
         Formula::Tiers { tiers, .. } => tiers.iter().map(|t| t.amount).max(),
     }

@@ -251,6 +251,15 @@ pub fn step_text(step: &Step, library: &Library, profile: &Profile, lang: Lang) 
             Lang::Zh => format!("市级 {} + 省级 {} = {}", y(*city), y(*province), y(*total)),
             Lang::En => format!("city {} + province {} = {}", y(*city), y(*province), y(*total)),
         },
+        Step::CityAward { field, low, high, assumed } => {
+            let amount = if compare(*low, *high).is_eq() { y(*low) } else { range_text(y(*low), y(*high)) };
+            match (assumed, lang) {
+                (false, Lang::Zh) => format!("{}：{amount}（所填）", label(*field)),
+                (false, Lang::En) => format!("{}, as you entered it: {amount}", label(*field)),
+                (true, Lang::Zh) => format!("{}未填写：按公开标准假设为 {amount}", label(*field)),
+                (true, Lang::En) => format!("{} not entered: {amount} assumed, the published figure", label(*field)),
+            }
+        }
         Step::PerItem { count, amount, product } => match lang {
             Lang::Zh => format!("{count} 项 × 每项 {} = {}", y(*amount), y(*product)),
             Lang::En => format!("{count} × {} each = {}", y(*amount), y(*product)),
@@ -272,6 +281,25 @@ pub fn step_text(step: &Step, library: &Library, profile: &Profile, lang: Lang) 
                 ),
                 (Lang::En, false) => format!(
                     "{counted} + {before} is within {rate} × {base} = {limit}, the most all support on “{on}” may give together: this programme gives {after}"
+                ),
+            }
+        }
+        Step::CountedFirst { on, base, rate, limit, own } => {
+            let above = compare(*own, *limit).is_gt();
+            let on = library.question(*on).label.get(lang);
+            let (own, base, limit, rate) = (y(*own), y(*base), y(*limit), format_rate(*rate));
+            match (lang, above) {
+                (Lang::Zh, true) => format!(
+                    "本项单独为 {own}，已超过 {rate} × {base} = {limit}（按“{on}”计的各项支持合计上限）：本项优先计算，按其自身文件的比例保留 {own}"
+                ),
+                (Lang::Zh, false) => format!(
+                    "本项单独为 {own}，未超过 {rate} × {base} = {limit}（按“{on}”计的各项支持合计上限）：本项优先计算，保留 {own}"
+                ),
+                (Lang::En, true) => format!(
+                    "this programme alone gives {own}, more than {rate} × {base} = {limit}, the most all support on “{on}” may give together: counted first, it keeps {own} at its own document's rate"
+                ),
+                (Lang::En, false) => format!(
+                    "this programme alone gives {own}, within {rate} × {base} = {limit}, the most all support on “{on}” may give together: counted first, it keeps {own}"
                 ),
             }
         }
@@ -440,19 +468,22 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
                 ),
             }
         }
+        Note::Published(prefill) => {
+            let number = report.library.prefill_document(prefill).map_or("", |d| d.name(lang));
+            let conditions = payment_conditions(prefill, lang);
+            match lang {
+                Lang::Zh => {
+                    format!("所在地市公布的标准为 {}（《{number}》）。{conditions}", y(prefill.amount))
+                }
+                Lang::En => {
+                    format!("Your city's published figure is {} ({number}).{conditions}", y(prefill.amount))
+                }
+            }
+        }
         Note::Prefilled(prefill) => {
             let number = report.library.prefill_document(prefill).map_or("", |d| d.name(lang));
             let label = report.library.question(prefill.field.field).label.get(lang);
-            let conditions: Vec<&str> = prefill.notes.iter().map(|n| n.get(lang)).collect();
-            let conditions = if conditions.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "{}{}",
-                    lang.pick(" 兑付条件：", " Conditions of payment: "),
-                    conditions.join(lang.pick("；", "; "))
-                )
-            };
+            let conditions = payment_conditions(prefill, lang);
             match lang {
                 Lang::Zh => format!("假设：{label}未填写，按《{number}》预填 {}（公开标准，可修改）。{conditions}", y(prefill.amount)),
                 Lang::En => format!(
@@ -618,24 +649,7 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
             None => String::new(),
         },
         Note::CombinedCeiling { ceiling, assumed, without, base_unknown } => {
-            // The question that decides whether the ceiling concerns the company (the same contract).
-            let asked = ceiling
-                .when
-                .as_ref()
-                .and_then(Test::field_ref)
-                .map(|f| report.library.question(f.field).label.get(lang));
-            let assumed = match (assumed, asked, lang) {
-                (false, _, _) => String::new(),
-                (true, Some(q), Lang::Zh) => format!("“{q}”未填写：按默认解读，适用此上限。"),
-                (true, Some(q), Lang::En) => {
-                    format!("“{q}” not given: the default reading is taken, the ceiling applies. ")
-                }
-                (true, None, Lang::Zh) => "是否适用未能判断：按默认解读，适用此上限。".to_string(),
-                (true, None, Lang::En) => {
-                    "Whether it applies is not known: the default reading is taken, the ceiling applies. "
-                        .to_string()
-                }
-            };
+            let assumed = ceiling_assumed(ceiling, *assumed, report, lang);
             let base = report.library.question(ceiling.base.field).label.get(lang);
             let unknown = match (base_unknown, lang) {
                 (true, Lang::Zh) => format!("{base}未填写，无法计算上限内的金额。"),
@@ -658,6 +672,38 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
                     ceiling.alternative.en,
                     b(*without),
                     confidence_suffix(ceiling.confidence, lang)
+                ),
+            }
+        }
+        Note::AboveCeiling { ceiling, assumed, limit, cut } => {
+            let assumed = ceiling_assumed(ceiling, *assumed, report, lang);
+            let on = report.library.question(ceiling.base.field).label.get(lang);
+            let rate = format_rate(ceiling.rate);
+            // The programmes counted after it, as the report shows them.
+            let later: Vec<&str> = ceiling
+                .programmes
+                .iter()
+                .skip(1)
+                .filter_map(|r| report.library.programme_at(r))
+                .filter(|(_, p)| report.outcomes.iter().any(|o| std::ptr::eq(o.programme, *p)))
+                .map(|(_, p)| p.title.get(lang))
+                .collect();
+            let later = match (later.is_empty(), lang) {
+                (true, _) => String::new(),
+                (false, Lang::Zh) => format!("：{}", later.join("、")),
+                (false, Lang::En) => format!(": {}", later.join("; ")),
+            };
+            let source = confidence_suffix(ceiling.confidence, lang);
+            match lang {
+                Lang::Zh => format!(
+                    "{assumed}解读：本项按其自身文件的比例优先计算，即使单独已超过按“{on}”计的 {rate} 合计上限（{}）；该上限只限制在其后计入的支持{later}。另一种解读：该上限同样限制本项，按此为 {}。{source}",
+                    b(*limit),
+                    b(*cut)
+                ),
+                Lang::En => format!(
+                    "{assumed}Reading taken: this programme is counted first at its own document's rate, even where that alone is more than the {rate} ceiling on “{on}” ({}); the ceiling binds only what is added after it{later}. Other reading: the ceiling binds this programme too, which gives {}.{source}",
+                    b(*limit),
+                    b(*cut)
                 ),
             }
         }
@@ -700,6 +746,42 @@ pub fn note_text(note: &Note<'_>, outcome: &Outcome<'_>, report: &Report<'_>, la
             }
             _ => fact.text.get(lang).to_string(),
         },
+    }
+}
+
+/// " Conditions of payment: …" of a published figure, or nothing where it has none.
+fn payment_conditions(prefill: &crate::rules::Prefill, lang: Lang) -> String {
+    if prefill.notes.is_empty() {
+        return String::new();
+    }
+    let conditions: Vec<&str> = prefill.notes.iter().map(|n| n.get(lang)).collect();
+    [lang.pick(" 兑付条件：", " Conditions of payment: "), &conditions.join(lang.pick("；", "; "))].concat()
+}
+
+/// "“The same contract …” not given: the default reading is taken, the ceiling applies.", where
+/// it was not known whether a combined ceiling concerns the company; else nothing.
+fn ceiling_assumed(
+    ceiling: &crate::rules::CombinedCeiling,
+    assumed: bool,
+    report: &Report<'_>,
+    lang: Lang,
+) -> String {
+    // The question that decides whether the ceiling concerns the company (the same contract).
+    let asked = ceiling
+        .when
+        .as_ref()
+        .and_then(Test::field_ref)
+        .map(|f| report.library.question(f.field).label.get(lang));
+    match (assumed, asked, lang) {
+        (false, _, _) => String::new(),
+        (true, Some(q), Lang::Zh) => format!("“{q}”未填写：按默认解读，适用此上限。"),
+        (true, Some(q), Lang::En) => {
+            format!("“{q}” not given: the default reading is taken, the ceiling applies. ")
+        }
+        (true, None, Lang::Zh) => "是否适用未能判断：按默认解读，适用此上限。".to_string(),
+        (true, None, Lang::En) => {
+            "Whether it applies is not known: the default reading is taken, the ceiling applies. ".to_string()
+        }
     }
 }
 
@@ -884,6 +966,15 @@ fn confidence_suffix(c: Confidence, lang: Lang) -> String {
     }
 }
 
+/// A level's place when the company's answers do not name it: "your city".
+pub fn your_place(level: Level, lang: Lang) -> &'static str {
+    match level {
+        Level::Common | Level::Province => lang.pick("所在省", "your province"),
+        Level::City => lang.pick("所在地市", "your city"),
+        Level::District => lang.pick("所在区", "your district"),
+    }
+}
+
 /// The level of a pack, as a heading: 省级 / Province.
 pub fn level_label(level: Level, lang: Lang) -> &'static str {
     match level {
@@ -1049,6 +1140,15 @@ pub fn formula_text(formula: &Formula, library: &Library, lang: Lang) -> String 
                     "provincial match = city award × {}:1; total award at most {} (default reading: {reading})",
                     ratio.normalize(),
                     y(*total_cap)
+                ),
+            }
+        }
+        Formula::CityAward { matched_by } => {
+            let matched = library.programme_at(matched_by).map_or("", |(_, p)| p.title.get(lang));
+            match lang {
+                Lang::Zh => format!("“{matched}”所依据的地市奖励：按所填金额，未填写时按地市公布的标准（如有），计入地市合计"),
+                Lang::En => format!(
+                    "the city award “{matched}” rests on: as entered, or the city's published figure where there is one; counted in the city's total"
                 ),
             }
         }

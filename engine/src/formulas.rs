@@ -145,6 +145,24 @@ impl<'r> Evaluation<'_, 'r> {
                     None => m.not_given(award.field, outcome)?,
                 }
             }
+            Formula::CityAward { .. } => {
+                // The award as given, or the published figure assumed (noted); neither, the line
+                // waits for it.
+                let Some((_, field)) = self.library.award_of(self.programme) else { return Some(()) };
+                let given = self.profile.get(field).is_known();
+                match self.money_interval(field, outcome) {
+                    Some((low, high, _)) => {
+                        outcome.steps.push(Step::CityAward { field, low, high, assumed: !given });
+                        outcome.amount = Amount::from_band(Band { low, high: Some(high) });
+                        // Given where the city publishes a figure: that figure, its source and when
+                        // it is paid.
+                        if let Some(prefill) = self.prefill(field).filter(|_| given) {
+                            outcome.notes.push(Note::Published(prefill));
+                        }
+                    }
+                    None => add_missing(&mut outcome.missing, field),
+                }
+            }
             Formula::NoFixedAmount { estimate, case_by_case_from } => {
                 let field = estimate.field;
                 let threshold = *case_by_case_from;

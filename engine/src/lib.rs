@@ -18,6 +18,7 @@ mod formulas;
 pub mod input;
 pub mod json;
 pub mod lang;
+mod limits;
 pub mod money;
 pub mod order;
 pub mod profile;

@@ -225,6 +225,8 @@ impl Amount {
 pub struct Outcome<'r> {
     pub pack: &'r Pack,
     pub programme: &'r Programme,
+    /// The level that pays it, where it is shown and totalled (`Programme::level_in`).
+    pub level: Level,
     /// A document the programme rests on that is not in force on the as-of date: the verdict is
     /// then "not eligible", and `would_have_been` says what the rules would otherwise give.
     pub not_in_force: Option<&'r Document>,
@@ -245,6 +247,7 @@ impl<'r> Outcome<'r> {
         Outcome {
             pack,
             programme,
+            level: programme.level_in(pack),
             not_in_force: None,
             would_have_been: Amount::None,
             verdict: Verdict::NotApplicable,
@@ -339,6 +342,14 @@ pub enum Step {
         estimate: Decimal,
         threshold: Decimal,
     },
+    /// The city award a match rests on (the answer to `field`), `low` to `high`: as given, or
+    /// `assumed` from the published figure.
+    CityAward {
+        field: Field,
+        low: Decimal,
+        high: Decimal,
+        assumed: bool,
+    },
     /// A fixed award per item.
     PerItem {
         count: u64,
@@ -355,6 +366,16 @@ pub enum Step {
         counted: Decimal,
         before: Decimal,
         after: Decimal,
+    },
+    /// The programme counted first under a combined ceiling alone gives `own`, more than `limit`
+    /// (`rate` × `base`, the answer to `on`) at this figure, or within it at the other end of a
+    /// band: it keeps `own`, its own document's amount (the reading taken).
+    CountedFirst {
+        on: Field,
+        base: Decimal,
+        rate: Decimal,
+        limit: Decimal,
+        own: Decimal,
     },
     /// A yearly cap per company across programmes: `others` went to the programmes counted
     /// before this one, which keeps `after` of its `before`.
@@ -415,6 +436,9 @@ pub enum Note<'r> {
     },
     /// An amount was not entered; a published figure was assumed.
     Prefilled(&'r Prefill),
+    /// An amount was entered where a published figure exists: that figure, its source and its
+    /// conditions of payment (a city award as given).
+    Published(&'r Prefill),
     /// A document the programme rests on is not in force on the as-of date; what the rules
     /// would otherwise give, as information only.
     NotInForce {
@@ -480,6 +504,16 @@ pub enum Note<'r> {
         /// amount waits for it.
         base_unknown: bool,
     },
+    /// The programme counted first under a combined ceiling gives more on its own than the
+    /// ceiling (`limit`): the reading taken keeps its own amount, the ceiling binding what is added
+    /// after it; `cut` is the other reading's amount, this programme cut to the ceiling.
+    /// `assumed` as for `CombinedCeiling`.
+    AboveCeiling {
+        ceiling: &'r CombinedCeiling,
+        assumed: bool,
+        limit: Band,
+        cut: Band,
+    },
     /// A yearly cap per company cut this amount; `without` is the amount before.
     CompanyCap {
         cap: &'r CompanyCap,
@@ -490,6 +524,18 @@ pub enum Note<'r> {
     /// The windows are those of a round other than the as-of year's.
     OtherRound(&'r Round),
     Fact(&'r Fact),
+}
+
+/// Where the figure of a city award line comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AwardFigure {
+    /// The company entered it.
+    Given,
+    /// Not entered: the figure its city publishes is assumed.
+    Assumed,
+    /// Not entered, and none published: the line waits for it.
+    Unknown,
 }
 
 /// A threshold missed by a little: what would change a "no".

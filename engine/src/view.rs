@@ -8,7 +8,7 @@ use crate::force::{force_on, window_status, Force};
 use crate::lang::Lang;
 use crate::money::format_yuan;
 use crate::profile::Profile;
-use crate::report::{Amount, Band, Report, Status, Verdict};
+use crate::report::{Amount, AwardFigure, Band, Report, Status, Verdict};
 use crate::rules::{Confidence, Level};
 use serde::Serialize;
 
@@ -75,6 +75,9 @@ pub struct ProgrammeView {
     pub summary: String,
     pub verdict: Verdict,
     pub verdict_label: String,
+    /// A city award line (the award a provincial match rests on): whether its figure was given,
+    /// assumed from the city's published figure, or is unknown. `None` for other programmes.
+    pub award_figure: Option<AwardFigure>,
     /// Eligible, but a limit across programmes (a combined ceiling, a yearly cap) leaves ¥0: the
     /// verdict says so rather than a plain "eligible".
     pub cut_to_zero: bool,
@@ -206,6 +209,18 @@ impl ReportView {
                 let cut_to_zero = (o.verdict == Verdict::Eligible && o.amount.band() == Some(Band::ZERO))
                     .then(|| o.notes.iter().find_map(limit_words))
                     .flatten();
+                // A city award line: how its figure is known, and the city's published figure
+                // (its source and conditions of payment) where there is one.
+                let award = library.award_of(p).map(|(_, field)| {
+                    let published = crate::evaluate::prefill_for(profile, library, report.as_of, field);
+                    let figure = match (profile.get(field).is_known(), published) {
+                        (true, _) => AwardFigure::Given,
+                        (false, Some(_)) => AwardFigure::Assumed,
+                        (false, None) => AwardFigure::Unknown,
+                    };
+                    (figure, published.and_then(|p| library.prefill_citation(p)))
+                });
+                let published = award.and_then(|a| a.1);
                 let verdict_label = if o.not_in_force.is_some() {
                     lang.pick("不符合（文件不在有效期内）", "Not eligible (document not in force)")
                         .to_string()
@@ -217,9 +232,13 @@ impl ReportView {
                 ProgrammeView {
                     id: p.id.clone(),
                     pack: pack.id.clone(),
-                    level: pack.level,
-                    level_label: level_label(pack.level, lang).to_string(),
-                    place: pack.place.get(lang).to_string(),
+                    level: o.level,
+                    level_label: level_label(o.level, lang).to_string(),
+                    place: if o.level == pack.level {
+                        pack.place.get(lang).to_string()
+                    } else {
+                        place_of(report, profile, o.level, lang)
+                    },
                     confidence: p.confidence,
                     confidence_label: confidence_label(p.confidence, lang).to_string(),
                     confidence_note: p.confidence_note.as_ref().map(|t| t.get(lang).to_string()),
@@ -227,6 +246,7 @@ impl ReportView {
                     title: p.title.get(lang).to_string(),
                     summary: p.summary.get(lang).to_string(),
                     verdict: o.verdict,
+                    award_figure: award.map(|a| a.0),
                     cut_to_zero: cut_to_zero.is_some(),
                     verdict_label,
                     competitive,
@@ -238,15 +258,20 @@ impl ReportView {
                         .iter()
                         .filter_map(|id| pack.citation(id))
                         .map(|c| citation_text(c, pack, lang))
+                        .chain(published.map(|(pack, c)| citation_text(c, pack, lang)))
                         .collect(),
-                    source: p
-                        .cites
-                        .iter()
-                        .filter_map(|id| pack.citation(id))
-                        .find(|c| on.iter().any(|d| d.id == c.document))
-                        .or_else(|| p.cites.first().and_then(|id| pack.citation(id)))
-                        .map(|c| citation_short(c, pack, lang))
-                        .unwrap_or_default(),
+                    // A city award's source is the city's own document, where it publishes one.
+                    source: match published {
+                        Some((pack, c)) => citation_short(c, pack, lang),
+                        None => p
+                            .cites
+                            .iter()
+                            .filter_map(|id| pack.citation(id))
+                            .find(|c| on.iter().any(|d| d.id == c.document))
+                            .or_else(|| p.cites.first().and_then(|id| pack.citation(id)))
+                            .map(|c| citation_short(c, pack, lang))
+                            .unwrap_or_default(),
+                    },
                     // Named short (the number, or the title where there is none): the sheet lists
                     // every document's title at its foot.
                     basis: on
@@ -355,12 +380,8 @@ impl ReportView {
                             "Not added together: competitive programmes are ranked and show a ceiling.",
                         )
                         .to_string(),
-                    // Named by the place of the level's first pack (its province, city, district).
-                    answer: answer_text(
-                        t,
-                        report.packs.iter().find(|p| p.level == t.level).map_or("", |p| p.place.get(lang)),
-                        lang,
-                    ),
+                    // Named by the place of the level (its province, city, district).
+                    answer: answer_text(t, &place_of(report, profile, t.level, lang), lang),
                 })
                 .collect(),
             missing: report
@@ -409,6 +430,21 @@ impl ReportView {
             legend: unverified_legend(lang).to_string(),
         }
     }
+}
+
+/// The place of a level for this company: the pack of that level that applies, else its answer
+/// naming the place (the common pack's `coverage`: a city without a pack), else "your city".
+fn place_of(report: &Report<'_>, profile: &Profile, level: Level, lang: Lang) -> String {
+    if let Some(pack) = report.packs.iter().find(|p| p.level == level) {
+        return pack.place.get(lang).to_string();
+    }
+    let library = report.library;
+    let common = library.packs.first().filter(|p| p.level == Level::Common);
+    let named = common.into_iter().flat_map(|p| &p.coverage).find(|c| c.level == level).and_then(|c| {
+        let crate::profile::Value::Choice(id) = profile.get(c.field.field) else { return None };
+        library.question(c.field.field).choice(id)
+    });
+    named.map_or_else(|| your_place(level, lang).to_string(), |choice| choice.label.get(lang).to_string())
 }
 
 /// A document as the basis line names it: its number, or its short name or title where it has none.

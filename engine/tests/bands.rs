@@ -206,7 +206,7 @@ fn a_city_award_range_is_matched_at_both_ends_and_the_other_readings_too() {
 }
 
 #[test]
-fn the_combined_ceiling_takes_each_end_at_its_worst_and_best() {
+fn the_combined_ceiling_takes_every_programme_at_the_same_figure_of_the_base() {
     // Longgang: the city voucher (50%) and the district's (30%) on one contract, all support at
     // most 50% of it. A contract of ¥8,000,000 – ¥10,000,000.
     let profile = with(
@@ -219,30 +219,68 @@ fn the_combined_ceiling_takes_each_end_at_its_worst_and_best() {
     let report = report_on(&profile, date("2026-08-01"));
     let sz = outcome(&report, "SZ-COMPUTE");
     assert_eq!(sz.amount, Amount::Band(band("4000000", "5000000")));
-    // The district keeps what is left: at the low end 50% × 8,000,000 less the most the city
-    // may have counted (5,000,000): nothing; at the high end 50% × 10,000,000 less the least
-    // (4,000,000): 1,000,000.
+    // At every figure of the contract the city voucher takes the whole 50%: nothing is left to
+    // the district's. (End against end, the ceiling at ¥10,000,000 less the city voucher at
+    // ¥8,000,000 made it "up to ¥1,000,000", a figure no contract gives.)
     let lg = outcome(&report, "LG-COMPUTE");
-    assert_eq!(lg.amount, Amount::Band(band("0", "1000000")));
+    assert_eq!((lg.verdict, lg.amount), (Verdict::Eligible, Amount::RuleBased(yuan("0"))));
     let en = words_on(&profile, "LG-COMPUTE", Lang::En, date("2026-08-01"));
-    assert_has(&en, &["Low end:", "High end:", "50% × ¥10,000,000 = ¥5,000,000"]);
-    // Every completion of the ranges stays within the bands.
-    for contract in ["8000000", "9000000", "10000000"] {
-        let exact = with(
-            profile.clone(),
-            &[
-                ("compute_rental.contract_amount", money(contract)),
-                ("longgang_compute.spend", money(contract)),
-            ],
-        );
-        let report = report_on(&exact, date("2026-08-01"));
-        for id in ["SZ-COMPUTE", "LG-COMPUTE"] {
-            let y = outcome(&report, id).amount.yuan().unwrap();
-            let b = match id {
-                "SZ-COMPUTE" => band("4000000", "5000000"),
-                _ => band("0", "1000000"),
-            };
-            assert!(b.low <= y && y <= b.high.unwrap(), "{id} {contract}: {y}");
+    assert_has(
+        &en,
+        &[
+            "Low end:",
+            "¥4,000,000 + ¥2,400,000 would exceed 50% × ¥8,000,000 = ¥4,000,000",
+            "High end:",
+            "¥5,000,000 + ¥3,000,000 would exceed 50% × ¥10,000,000 = ¥5,000,000",
+            "it would give ¥2,400,000 – ¥3,000,000.",
+        ],
+    );
+    // Above the city voucher's cap (¥10,000,000 from a contract of ¥20,000,000) something is left:
+    // from ¥15,000,000 to ¥25,000,000, nothing at the low end, ¥12,500,000 less ¥10,000,000 at
+    // the high end (end against end, ¥12,500,000 less the city's ¥7,500,000: ¥5,000,000).
+    let larger = with(
+        profile.clone(),
+        &[
+            ("compute_rental.contract_amount", range("15000000", "25000000")),
+            ("longgang_compute.spend", range("15000000", "25000000")),
+        ],
+    );
+    let report = report_on(&larger, date("2026-08-01"));
+    assert_eq!(outcome(&report, "SZ-COMPUTE").amount, Amount::Band(band("7500000", "10000000")));
+    assert_eq!(outcome(&report, "LG-COMPUTE").amount, Amount::Band(band("0", "2500000")));
+    let en = words_on(&larger, "LG-COMPUTE", Lang::En, date("2026-08-01"));
+    assert_has(&en, &["¥10,000,000 + ¥7,500,000 would exceed 50% × ¥25,000,000 = ¥12,500,000"]);
+    // Every completion of the ranges stays within the bands, and their ends are reached.
+    for (rough, sz_band, lg_band) in [
+        (&profile, band("4000000", "5000000"), band("0", "0")),
+        (&larger, band("7500000", "10000000"), band("0", "2500000")),
+    ] {
+        let (low, high) = match rough.get(field("compute_rental.contract_amount")) {
+            subsidy_engine::profile::Value::Range { low, high } => (low, high),
+            other => panic!("{other:?}"),
+        };
+        let mut seen: Vec<(Decimal, Decimal)> = Vec::new();
+        for step in 0..=10 {
+            let contract = low + (high - low) * Decimal::new(step, 1);
+            for spend in [low, contract, high] {
+                let exact = with(
+                    rough.clone(),
+                    &[
+                        ("compute_rental.contract_amount", NewValue::Money(contract)),
+                        ("longgang_compute.spend", NewValue::Money(spend)),
+                    ],
+                );
+                let report = report_on(&exact, date("2026-08-01"));
+                let y = |id| outcome(&report, id).amount.yuan().unwrap();
+                seen.push((y("SZ-COMPUTE"), y("LG-COMPUTE")));
+            }
+        }
+        for (b, ys) in [
+            (sz_band, seen.iter().map(|s| s.0).collect::<Vec<_>>()),
+            (lg_band, seen.iter().map(|s| s.1).collect()),
+        ] {
+            assert_eq!(ys.iter().min(), Some(&b.low));
+            assert_eq!(ys.iter().max(), b.high.as_ref());
         }
     }
 }

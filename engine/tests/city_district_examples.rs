@@ -839,6 +839,147 @@ fn combined_ceiling_partly_reached_not_reached_and_not_applying() {
     assert_eq!(outcome(&report, "LG-COMPUTE").amount, rule_based("0"));
 }
 
+/// Issue #20's case: a start-up in Longgang (the city voucher at 60%) with its one contract given
+/// as ¥2,000,000 – ¥3,000,000. At every figure of the contract the city voucher alone is above the
+/// 50% ceiling, so the district voucher gets nothing: ¥0, not "up to ¥300,000" (the ceiling at
+/// ¥3,000,000 less the city voucher at ¥2,000,000, two figures no contract has at once).
+#[test]
+fn c03_a_start_up_s_contract_as_a_range_leaves_the_district_voucher_nothing_at_every_figure() {
+    let as_of = date("2026-08-01");
+    let contract = NewValue::Range { low: yuan("2000000"), high: yuan("3000000") };
+    let startup = with(
+        longgang("2500000", "2500000", yes()),
+        &[("company.founded", day("2026-03-01")), ("compute_rental.contract_amount", contract.clone())],
+    );
+    // The district voucher's spend given as one figure, or as the same range (the same contract).
+    let spent = with(startup.clone(), &[("longgang_compute.spend", contract)]);
+    for (profile, own) in [(startup, ["750,000", "750,000"]), (spent, ["600,000", "900,000"])] {
+        let report = report_on(&profile, as_of);
+        let sz = outcome(&report, "SZ-COMPUTE");
+        let city = Band { low: yuan("1200000"), high: Some(yuan("1800000")) };
+        assert_eq!((sz.verdict, sz.amount), (Verdict::Eligible, Amount::Band(city)));
+        let lg = outcome(&report, "LG-COMPUTE");
+        assert_eq!((lg.verdict, lg.amount), (Verdict::Eligible, rule_based("0")));
+        assert_eq!(lg.amount.band(), Some(Band::ZERO));
+        let view = ReportView::new(&report, &profile, Lang::En);
+        assert_eq!(programme_view(&view, "LG-COMPUTE").verdict_label, "Eligible, ¥0 after the 50% ceiling");
+        assert_eq!(programme_view(&view, "LG-COMPUTE").amount_label, "¥0");
+        let (e, z) = both_on(&profile, "LG-COMPUTE", as_of);
+        let [low, high] = own;
+        assert_has(
+            &e,
+            &[
+                &format!("Low end:\n¥1,200,000 + ¥{low} would exceed 50% × ¥2,000,000 = ¥1,000,000, the most all support on “Compute-rental service contract amount” may give together: this programme gives ¥0"),
+                &format!("High end:\n¥1,800,000 + ¥{high} would exceed 50% × ¥3,000,000 = ¥1,500,000, the most all support on “Compute-rental service contract amount” may give together: this programme gives ¥0"),
+            ],
+        );
+        assert_lacks(&e, &["up to ¥300,000", "¥300,000"]);
+        assert_has(
+            &z,
+            &[
+                &format!("下限：\n1,200,000 元 + {low} 元 将超过 50% × 2,000,000 元 = 1,000,000 元（按“算力租赁服务合同金额”计的各项支持合计上限）：本项为 0 元"),
+                &format!("上限：\n1,800,000 元 + {high} 元 将超过 50% × 3,000,000 元 = 1,500,000 元"),
+            ],
+        );
+        assert_eq!(one(totals(&report, Level::District).rule_based), yuan("0"));
+    }
+}
+
+/// A start-up's city voucher at 60% beside Longgang's "all support on one contract at most 50%":
+/// counted first, it keeps its 60% in the reading taken (its own document's rate stands, the
+/// ceiling binds what is added after it), and its calculation and notes say so, with what the
+/// other reading (the ceiling binds it too) gives, in both languages.
+#[test]
+fn c03_a_start_up_s_city_voucher_above_the_ceiling_says_which_rule_stands() {
+    let as_of = date("2026-08-01");
+    let startup = with(longgang("10000000", "10000000", yes()), &[("company.founded", day("2026-03-01"))]);
+    let report = report_on(&startup, as_of);
+    let sz = outcome(&report, "SZ-COMPUTE");
+    assert_eq!((sz.verdict, sz.amount), (Verdict::Eligible, rule_based("6000000")));
+    assert_eq!(
+        sz.steps.last(),
+        Some(&Step::CountedFirst {
+            on: field("compute_rental.contract_amount"),
+            base: yuan("10000000"),
+            rate: yuan("0.50"),
+            limit: yuan("5000000"),
+            own: yuan("6000000"),
+        })
+    );
+    let others: Vec<(Band, Band)> = sz
+        .notes
+        .iter()
+        .filter_map(|n| match n {
+            Note::AboveCeiling { limit, cut, assumed: false, .. } => Some((*limit, *cut)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(others, [(Band::exact(yuan("5000000")), Band::exact(yuan("5000000")))]);
+    let (e, z) = both_on(&startup, "SZ-COMPUTE", as_of);
+    assert_has(
+        &e,
+        &[
+            "this programme alone gives ¥6,000,000, more than 50% × ¥10,000,000 = ¥5,000,000, the most all support on “Compute-rental service contract amount” may give together: counted first, it keeps ¥6,000,000 at its own document's rate",
+            "Reading taken: this programme is counted first at its own document's rate, even where that alone is more than the 50% ceiling on “Compute-rental service contract amount” (¥5,000,000); the ceiling binds only what is added after it: Longgang compute subsidy (large-model training and inference). Other reading: the ceiling binds this programme too, which gives ¥5,000,000. (source: one secondary source only)",
+        ],
+    );
+    assert_has(
+        &z,
+        &[
+            "本项单独为 6,000,000 元，已超过 50% × 10,000,000 元 = 5,000,000 元（按“算力租赁服务合同金额”计的各项支持合计上限）：本项优先计算，按其自身文件的比例保留 6,000,000 元",
+            "解读：本项按其自身文件的比例优先计算，即使单独已超过按“算力租赁服务合同金额”计的 50% 合计上限（5,000,000 元）；该上限只限制在其后计入的支持：龙岗区算力补贴（大模型训练、推理）。另一种解读：该上限同样限制本项，按此为 5,000,000 元。（来源：仅一处二手来源）",
+        ],
+    );
+    // The district voucher's own lines are unchanged: nothing is left to it.
+    assert_eq!(outcome(&report, "LG-COMPUTE").amount, rule_based("0"));
+    // The contract as a range, and whether it is the same contract not said: each end at its own
+    // figure, the ceiling assumed to apply (said), the other reading a band.
+    let rough = with(
+        startup.clone(),
+        &[
+            (
+                "compute_rental.contract_amount",
+                NewValue::Range { low: yuan("2000000"), high: yuan("3000000") },
+            ),
+            ("longgang_compute.same_contract", unknown()),
+        ],
+    );
+    let (e, z) = both_on(&rough, "SZ-COMPUTE", as_of);
+    assert_has(
+        &e,
+        &[
+            "Low end:\nthis programme alone gives ¥1,200,000, more than 50% × ¥2,000,000 = ¥1,000,000",
+            "High end:\nthis programme alone gives ¥1,800,000, more than 50% × ¥3,000,000 = ¥1,500,000",
+            "“The same contract as our city training-compute voucher (训力券) claim” not given: the default reading is taken, the ceiling applies. Reading taken: this programme is counted first at its own document's rate, even where that alone is more than the 50% ceiling on “Compute-rental service contract amount” (¥1,000,000 – ¥1,500,000);",
+            "Other reading: the ceiling binds this programme too, which gives ¥1,000,000 – ¥1,500,000.",
+        ],
+    );
+    assert_has(&z, &["按此为 1,000,000 元 – 1,500,000 元。", "（1,000,000 元 – 1,500,000 元）"]);
+    // Not above the ceiling (50%, not a start-up), or another contract: no such line or note.
+    for profile in
+        [longgang("10000000", "10000000", yes()), with(startup, &[("longgang_compute.same_contract", no())])]
+    {
+        let report = report_on(&profile, as_of);
+        let sz = outcome(&report, "SZ-COMPUTE");
+        assert!(!sz.steps.iter().any(|s| matches!(s, Step::CountedFirst { .. })));
+        assert!(!sz.notes.iter().any(|n| matches!(n, Note::AboveCeiling { .. })));
+    }
+    // The same in Guangming and Longhua: the reading is the engine's, for every pack's ceiling.
+    let city = [
+        ("company.founded", day("2026-03-01")),
+        ("compute_rental.contract_amount", money("10000000")),
+        ("compute_rental.trains_large_models", yes()),
+        ("compute_rental.non_affiliated", yes()),
+        ("compute_rental.listed_provider", yes()),
+    ];
+    let gm = with(
+        at("shenzhen", Some("guangming"), &city),
+        &[("guangming_compute.annual_spend", money("10000000")), ("guangming_compute.same_contract", yes())],
+    );
+    let (e, _) = both_on(&gm, "SZ-COMPUTE", as_of);
+    assert_has(&e, &["the ceiling binds only what is added after it: Guangming", "which gives ¥5,000,000."]);
+}
+
 #[test]
 fn combined_ceiling_with_the_same_contract_unknown_takes_the_default_and_says_so() {
     let as_of = date("2026-08-01");

@@ -255,8 +255,13 @@ fn the_view_shows_confidence_and_how_to_apply_for_every_city_programme() {
                 packs.push("longgang");
             }
             assert_eq!(view.packs.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), packs, "{name}");
+            // The city's own ten, and the city awards the provincial matches rest on (declared
+            // in the provincial pack, shown at city level, here not applicable).
             let city: Vec<_> = view.programmes.iter().filter(|p| p.level == Level::City).collect();
-            assert_eq!(city.len(), 10, "{name}");
+            assert_eq!(city.iter().filter(|p| p.pack == "shenzhen-ai-2024").count(), 10, "{name}");
+            let awards: Vec<&str> =
+                city.iter().filter(|p| p.pack != "shenzhen-ai-2024").map(|p| p.id.as_str()).collect();
+            assert_eq!(awards, ["P2-LG-CITY", "P2-SC-CITY"], "{name}");
             let district: Vec<_> = view.programmes.iter().filter(|p| p.level == Level::District).collect();
             let ids: Vec<&str> = district.iter().map(|p| p.id.as_str()).collect();
             assert_eq!(ids, if longgang { vec!["LG-COMPUTE"] } else { vec![] }, "{name}");

@@ -171,13 +171,22 @@ fn batch_writes_one_record_per_line_and_an_error_record_for_a_bad_line() {
     let record = &lines[0];
     assert_eq!(record["line"], 1);
     assert_eq!(record["as_of"], "2026-03-01");
+    // The city award the provincial match rests on counts at city level (given: ¥1,000,000).
     assert_eq!(
         record["totals"],
-        serde_json::json!([{"level": "province", "rule_based": "1000000", "competitive_ceilings": "0", "eligible": 1, "undetermined": 0}])
+        serde_json::json!([
+            {"level": "province", "rule_based": "1000000", "competitive_ceilings": "0", "eligible": 1, "undetermined": 0},
+            {"level": "city", "rule_based": "1000000", "competitive_ceilings": "0", "eligible": 1, "undetermined": 0}
+        ])
     );
     let programmes = record["programmes"].as_array().unwrap();
     let ids: Vec<&str> = programmes.iter().map(|p| p["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["P1", "P2-LG", "P2-SC", "P3", "P4", "P5"]);
+    assert_eq!(ids, ["P1", "P2-LG", "P2-SC", "P3", "P4", "P5", "P2-LG-CITY", "P2-SC-CITY"]);
+    assert_eq!(
+        programmes[6],
+        serde_json::json!({"id": "P2-LG-CITY", "pack": "guangdong-ai-robotics-2025", "level": "city",
+            "verdict": "eligible", "amount": {"kind": "rule_based", "yuan": "1000000"}})
+    );
     assert_eq!(
         programmes[1],
         serde_json::json!({"id": "P2-LG", "pack": "guangdong-ai-robotics-2025", "level": "province",
@@ -188,7 +197,8 @@ fn batch_writes_one_record_per_line_and_an_error_record_for_a_bad_line() {
         serde_json::json!({"id": "P1", "pack": "guangdong-ai-robotics-2025", "level": "province",
             "verdict": "not_applicable", "amount": {"kind": "none"}})
     );
-    assert!(stdout.lines().next().unwrap().len() < 1_000, "{stdout}");
+    // Eight programmes (the city award lines included) in well under 1,300 characters.
+    assert!(stdout.lines().next().unwrap().len() < 1_300, "{stdout}");
 
     assert_eq!(lines[1]["line"], 2);
     assert!(lines[1]["errors"][0]["message"].as_str().unwrap().contains("not valid JSON"));
@@ -198,6 +208,7 @@ fn batch_writes_one_record_per_line_and_an_error_record_for_a_bad_line() {
 
     assert_eq!(lines[3]["line"], 5);
     assert_eq!(lines[3]["programmes"][1]["prefilled"], "little_giant.city_award");
+    assert_eq!(lines[3]["programmes"][6]["prefilled"], "little_giant.city_award");
     assert_eq!(lines[3]["programmes"][1]["amount"]["yuan"], "1000000");
 }
 
@@ -288,13 +299,31 @@ fn batch_records_name_each_programmes_pack_and_level() {
 
     let programmes = lines[0]["programmes"].as_array().unwrap();
     let ids: Vec<&str> = programmes.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    // The city awards the provincial matches rest on come first among the city's programmes.
     assert_eq!(
         ids,
-        ["P1", "P2-LG", "P2-SC", "P3", "P4", "P5", "TV-RATE", "TV-ITEM", "TV-TIERS", "TV-NONE", "TV-COMPETE"]
+        [
+            "P1",
+            "P2-LG",
+            "P2-SC",
+            "P3",
+            "P4",
+            "P5",
+            "P2-LG-CITY",
+            "P2-SC-CITY",
+            "TV-RATE",
+            "TV-ITEM",
+            "TV-TIERS",
+            "TV-NONE",
+            "TV-COMPETE"
+        ]
     );
     for p in programmes {
-        let (pack, level) = if p["id"].as_str().unwrap().starts_with("TV-") {
+        let id = p["id"].as_str().unwrap();
+        let (pack, level) = if id.starts_with("TV-") {
             ("testville-2026", "city")
+        } else if id.ends_with("-CITY") {
+            ("guangdong-ai-robotics-2025", "city")
         } else {
             ("guangdong-ai-robotics-2025", "province")
         };
@@ -308,9 +337,11 @@ fn batch_records_name_each_programmes_pack_and_level() {
         ])
     );
 
+    // Only its city award line is at city level.
     let programmes = lines[1]["programmes"].as_array().unwrap();
-    assert!(programmes.iter().all(|p| p["pack"] == "guangdong-ai-robotics-2025" && p["level"] == "province"));
-    assert_eq!(lines[1]["totals"].as_array().unwrap().len(), 1);
+    assert!(programmes.iter().all(|p| p["pack"] == "guangdong-ai-robotics-2025"
+        && p["level"] == if p["id"].as_str().unwrap().ends_with("-CITY") { "city" } else { "province" }));
+    assert_eq!(lines[1]["totals"].as_array().unwrap().len(), 2);
 }
 
 #[test]
@@ -448,14 +479,22 @@ fn every_pack_that_applies_is_evaluated() {
         packs
     };
     let province = ("guangdong-ai-robotics-2025".to_string(), "province".to_string());
+    // The provincial pack's city award lines (here not applicable) are at city level.
+    let city_awards = ("guangdong-ai-robotics-2025".to_string(), "city".to_string());
     assert_eq!(
         packs(&lines[0]),
-        [province.clone(), (shenzhen["id"].as_str().unwrap().to_string(), "city".to_string())]
+        [
+            province.clone(),
+            city_awards.clone(),
+            (shenzhen["id"].as_str().unwrap().to_string(), "city".to_string())
+        ]
     );
     let levels: Vec<&str> =
         lines[0]["totals"].as_array().unwrap().iter().map(|t| t["level"].as_str().unwrap()).collect();
     assert_eq!(levels, ["province", "city"]);
-    assert_eq!(packs(&lines[1]), [province]);
+    assert_eq!(packs(&lines[1]), [province, city_awards]);
+    // Not applicable, they bring no city totals to the Huizhou company.
+    assert_eq!(lines[1]["totals"].as_array().unwrap().len(), 1);
 }
 
 #[test]

@@ -128,7 +128,8 @@ fn check_report(report: &Report<'_>, profile: &Profile) {
             Some(Formula::CityAwardMatch { total_cap, .. }) => Some(*total_cap),
             Some(Formula::PerItem { cap, .. }) => *cap,
             Some(Formula::Tiers { tiers, .. }) => tiers.iter().map(|t| t.amount).max(),
-            Some(Formula::NoFixedAmount { .. }) | None => None,
+            // A city award line is the award as given: no cap of its own.
+            Some(Formula::CityAward { .. } | Formula::NoFixedAmount { .. }) | None => None,
         };
         for amount in [outcome.amount, outcome.would_have_been] {
             if let Some(yuan) = amount.yuan() {
@@ -137,14 +138,22 @@ fn check_report(report: &Report<'_>, profile: &Profile) {
                     assert!(yuan <= cap, "{id}: {yuan} is outside 0..={cap}");
                 } else {
                     assert!(
-                        matches!(outcome.programme.formula, Some(Formula::PerItem { .. })),
+                        matches!(
+                            outcome.programme.formula,
+                            Some(Formula::PerItem { .. } | Formula::CityAward { .. })
+                        ),
                         "{id}: an amount without a cap"
                     );
                 }
                 assert_eq!(yuan, yuan.round_dp(2), "{id}: {yuan} is finer than the fen");
             }
         }
-        let level = outcome.pack.level;
+        let level = outcome.level;
+        // A line declared for another level (a city award) brings that level in only where it
+        // concerns the company.
+        if level != outcome.pack.level && outcome.verdict == Verdict::NotApplicable {
+            continue;
+        }
         let i = sums.iter().position(|s| s.0 == level).unwrap_or_else(|| {
             sums.push((level, Decimal::ZERO, Decimal::ZERO, 0, 0));
             sums.len() - 1

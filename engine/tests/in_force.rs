@@ -270,7 +270,7 @@ fn totals_are_kept_per_level() {
     );
     // Each level's totals are the sums of its own outcomes.
     for t in &report.totals {
-        let own: Vec<_> = report.outcomes.iter().filter(|o| o.pack.level == t.level).collect();
+        let own: Vec<_> = report.outcomes.iter().filter(|o| o.level == t.level).collect();
         let sum = |ceiling: bool| {
             own.iter()
                 .filter(|o| o.verdict == Verdict::Eligible)

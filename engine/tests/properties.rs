@@ -186,7 +186,8 @@ fn highest_amount(programme: &Programme) -> Option<Decimal> {
             Some(cap_when.iter().map(|c| c.cap).fold(cap.highest(), Decimal::max))
         }
         Formula::CityAwardMatch { total_cap, .. } => Some(*total_cap),
-        Formula::NoFixedAmount { .. } => None,
+        // A city award line is the award as given.
+        Formula::CityAward { .. } | Formula::NoFixedAmount { .. } => None,
         Formula::PerItem { cap, .. } => *cap,
         Formula::Tiers { tiers, .. } => tiers.iter().map(|t| t.amount).max(),
     }
@@ -245,6 +246,11 @@ fn reads(programme: &Programme, field: Field) -> bool {
         Some(Formula::NoFixedAmount { estimate, .. }) => fields.push(estimate.field),
         Some(Formula::PerItem { count, .. }) => fields.push(count.field),
         Some(Formula::Tiers { by, .. }) => fields.extend(by.iter().map(|r| r.field)),
+        Some(Formula::CityAward { .. }) => {
+            let (matched, award) = lib().award_of(programme).unwrap();
+            fields.push(award);
+            return fields.contains(&field) || reads(matched, field);
+        }
         None => {}
     }
     fields.contains(&field)
@@ -319,9 +325,10 @@ proptest! {
                         prop_assert!(yuan >= Decimal::ZERO, "{} {yuan}", outcome.programme.id);
                         match highest_amount(outcome.programme) {
                             Some(cap) => prop_assert!(yuan <= cap, "{} {yuan} > {cap}", outcome.programme.id),
-                            // Only an uncapped per-item award has a figure and no ceiling.
+                            // Only an uncapped per-item award, or a city award as given, has a
+                            // figure and no ceiling.
                             None => prop_assert!(
-                                matches!(outcome.programme.formula, Some(Formula::PerItem { cap: None, .. })),
+                                matches!(outcome.programme.formula, Some(Formula::PerItem { cap: None, .. } | Formula::CityAward { .. })),
                                 "{}: an amount without a cap", outcome.programme.id
                             ),
                         }
@@ -420,7 +427,7 @@ proptest! {
             let parts: Vec<_> = report
                 .outcomes
                 .iter()
-                .filter(|o| o.pack.level == totals.level && o.verdict == Verdict::Eligible)
+                .filter(|o| o.level == totals.level && o.verdict == Verdict::Eligible)
                 .collect();
             for (ceiling, total) in [(false, totals.rule_based), (true, totals.competitive_ceilings)] {
                 let bands: Vec<Band> = parts
@@ -767,4 +774,152 @@ fn rough_profiles_give_bands_to_check() {
         }
     }
     assert!(compared >= 200 && depends >= 5, "{compared} bands compared, {depends} depending");
+}
+
+/// The figures of a base from `low` to `high` to try: its ends, both sides of each threshold the
+/// programmes of a combined ceiling set on it (a fen apart), and figures evenly between.
+fn figures_of(ceiling: &subsidy_engine::rules::CombinedCeiling, low: Decimal, high: Decimal) -> Vec<Decimal> {
+    use subsidy_engine::rules::Test;
+    fn thresholds(t: &Test, f: Field, out: &mut Vec<Decimal>) {
+        match t {
+            Test::AnyOf(ts) | Test::AllOf(ts) => ts.iter().for_each(|t| thresholds(t, f, out)),
+            Test::AtLeast { field, value, .. } | Test::MoreThan { field, value, .. } if field.field == f => {
+                let fen = Decimal::new(1, 2);
+                out.extend([*value - fen, *value, *value + fen]);
+            }
+            _ => {}
+        }
+    }
+    let mut figures: Vec<Decimal> =
+        (0..=8).map(|i| low + (high - low) * Decimal::new(i, 0) / Decimal::from(8)).collect();
+    for r in &ceiling.programmes {
+        let (_, p) = lib().programme_at(r).unwrap();
+        p.conditions.iter().for_each(|c| thresholds(&c.test, ceiling.base.field, &mut figures));
+    }
+    figures
+        .into_iter()
+        .map(|x| x.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero))
+        .filter(|x| low <= *x && *x <= high)
+        .collect()
+}
+
+/// A Shenzhen firm in a district whose compute voucher shares the contract with the city's under a
+/// 50% ceiling, its contract (and perhaps its district spend) given as a range.
+fn shared_contract() -> impl Strategy<Value = (Profile, Date)> {
+    let districts = [
+        ("longgang", "longgang_compute.spend", "longgang_compute.same_contract"),
+        ("guangming", "guangming_compute.annual_spend", "guangming_compute.same_contract"),
+        ("longhua", "longhua_compute.purchase_amount", "longhua_compute.same_contract"),
+    ];
+    // Around the city voucher's ¥500,000 threshold, around its cap (¥20,000,000 of contract at
+    // 50%, ¥16,666,666.67 at 60%), or anywhere; in yuan or in fen.
+    let low = prop_oneof![
+        (300_000u64..700_000).prop_map(Decimal::from),
+        (10_000_000u64..30_000_000).prop_map(Decimal::from),
+        (0u64..40_000_000).prop_map(Decimal::from),
+        (0i64..4_000_000_000).prop_map(|fen| Decimal::new(fen, 2)),
+    ];
+    let width = prop_oneof![
+        (1u64..400_000).prop_map(Decimal::from),
+        (1i64..2_000_000_000).prop_map(|fen| Decimal::new(fen, 2))
+    ];
+    let founded = prop_oneof![Just(Some("2026-03-01")), Just(Some("2019-01-01")), Just(None)];
+    let same = prop_oneof![Just(NewValue::Bool(true)), Just(NewValue::Unknown)];
+    let spend = prop_oneof![
+        (0u64..30_000_000).prop_map(|s| (Decimal::from(s), None)),
+        (0u64..30_000_000, 1u64..10_000_000)
+            .prop_map(|(s, w)| (Decimal::from(s), Some(Decimal::from(s + w))))
+    ];
+    let as_of = prop_oneof![Just("2026-03-01"), Just("2026-08-01")];
+    (0..districts.len(), low, width, founded, same, spend, as_of).prop_map(
+        move |(d, low, width, founded, same, spend, as_of)| {
+            let (district, spend_field, same_field) = districts[d];
+            let mut profile = with(
+                company(),
+                &[
+                    ("company.city", choice("shenzhen")),
+                    ("company.district", choice(district)),
+                    ("compute_rental.contract_amount", NewValue::Range { low, high: low + width }),
+                    ("compute_rental.trains_large_models", NewValue::Bool(true)),
+                    ("compute_rental.non_affiliated", NewValue::Bool(true)),
+                    ("compute_rental.listed_provider", NewValue::Bool(true)),
+                    ("longhua_compute.independent_legal_person", NewValue::Bool(true)),
+                    (same_field, same),
+                ],
+            );
+            let spend = match spend {
+                (s, None) => NewValue::Money(s),
+                (low, Some(high)) => NewValue::Range { low, high },
+            };
+            set(&mut profile, spend_field, spend);
+            if let Some(founded) = founded {
+                set(&mut profile, "company.founded", NewValue::Date(date(founded)));
+            }
+            (profile, date(as_of))
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Programmes that share a base through a combined ceiling are worked out at the same figure
+    /// of it: for every figure of a range (and of the district's spend, and either founding date
+    /// when it is not given), each programme's amount lies within its band, and the band's ends
+    /// are what some figure gives: its least and its most over the range's ends, both sides of
+    /// the thresholds inside it and figures between.
+    #[test]
+    fn a_shared_base_s_bands_hold_every_figure_and_their_ends_are_reached((rough, as_of) in shared_contract()) {
+        prop_assume!(rough.is_valid(lib()));
+        let report = evaluate(&rough, lib(), as_of).unwrap();
+        let ceiling = report.packs.iter().flat_map(|p| &p.combined_ceilings).next().unwrap();
+        let range = |f: Field| match rough.get(f) {
+            Value::Range { low, high } => (low, high),
+            other => { let v = other.as_number().unwrap(); (v, v) }
+        };
+        let (low, high) = range(ceiling.base.field);
+        let contracts = figures_of(ceiling, low, high);
+        let members: Vec<_> = ceiling.programmes.iter().map(|r| lib().programme_at(r).unwrap().1).collect();
+        let spend_field = match &members[1].formula {
+            Some(Formula::RateOfBase { base, .. }) => base[0].field,
+            _ => unreachable!(),
+        };
+        let (spend_low, spend_high) = range(spend_field);
+        let founded = field("company.founded");
+        let dates: Vec<NewValue> = if rough.get(founded).is_known() {
+            vec![rough.get(founded).to_new()]
+        } else {
+            vec![NewValue::Date(date("2026-03-01")), NewValue::Date(date("2019-01-01"))]
+        };
+        // Each member's amounts at every completion; not eligible counts as nothing.
+        let mut seen: Vec<Vec<Decimal>> = vec![Vec::new(); members.len()];
+        for contract in &contracts {
+            for spend in [spend_low, spend_high] {
+                for founding in &dates {
+                    let mut exact = rough.clone();
+                    exact.store(ceiling.base.field, NewValue::Money(*contract)).unwrap();
+                    exact.store(spend_field, NewValue::Money(spend)).unwrap();
+                    exact.store(founded, founding.clone()).unwrap();
+                    let done = evaluate(&exact, lib(), as_of).unwrap();
+                    for (m, p) in members.iter().enumerate() {
+                        let o = done.outcomes.iter().find(|o| std::ptr::eq(o.programme, *p)).unwrap();
+                        prop_assert!(o.amount.yuan().is_some() || o.verdict == Verdict::NotEligible, "{}: {:?}", p.id, o.amount);
+                        seen[m].push(o.amount.yuan().unwrap_or_default());
+                    }
+                }
+            }
+        }
+        for (m, p) in members.iter().enumerate() {
+            let o = report.outcomes.iter().find(|o| std::ptr::eq(o.programme, *p)).unwrap();
+            let (least, most) = (seen[m].iter().min().unwrap(), seen[m].iter().max().unwrap());
+            let Some(band) = o.amount.band() else {
+                // Not eligible at any figure (a contract wholly below the threshold).
+                prop_assert_eq!(o.verdict, Verdict::NotEligible, "{}", p.id);
+                prop_assert!(most.is_zero(), "{}: {} at some figure", p.id, most);
+                continue;
+            };
+            prop_assert_eq!(band.low, *least, "{}: the band's low end is not reached ({:?})", p.id, band);
+            prop_assert_eq!(band.high, Some(*most), "{}: the band's high end is not reached ({:?})", p.id, band);
+        }
+    }
 }

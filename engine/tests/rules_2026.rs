@@ -8,7 +8,7 @@ mod common;
 
 use common::*;
 use subsidy_engine::profile::NewValue;
-use subsidy_engine::report::{Amount, Note, Status, Verdict};
+use subsidy_engine::report::{Amount, Band, Note, Status, Verdict};
 use subsidy_engine::rules::Level;
 use subsidy_engine::view::ReportView;
 use subsidy_engine::{Date, Lang, Profile};
@@ -290,6 +290,20 @@ fn c17_a_huizhou_company_is_told_what_the_estimator_has_for_it() {
         (Verdict::Eligible, Amount::RuleBased(yuan("800000")))
     );
     assert_eq!(report.packs.iter().map(|p| p.level).collect::<Vec<_>>(), [Level::Province]);
+    // No Huizhou pack, but the city award the provincial match rests on is Huizhou's: a line at
+    // city level, named by the company's city, counted in a city total.
+    let city = outcome(&report, "P2-LG-CITY");
+    assert_eq!(
+        (city.level, city.verdict, city.amount),
+        (Level::City, Verdict::Eligible, Amount::RuleBased(yuan("800000")))
+    );
+    let levels: Vec<_> = report.totals.iter().map(|t| (t.level, t.rule_based)).collect();
+    assert_eq!(
+        levels,
+        [(Level::Province, Band::exact(yuan("800000"))), (Level::City, Band::exact(yuan("800000")))]
+    );
+    let line = view(&profile, after_13(), Lang::Zh);
+    assert_eq!(programme_view(&line, "P2-LG-CITY").place, "惠州市");
     assert_eq!(report.gaps.len(), 1);
     assert_eq!(report.gaps[0].coverage.level, Level::City);
     let en = view(&profile, after_13(), Lang::En);

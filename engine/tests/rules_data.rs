@@ -67,7 +67,7 @@ fn the_built_in_packs_load() {
     };
     assert_eq!(
         ids("guangdong-ai-robotics-2025"),
-        ["P1", "P2-LG", "P2-SC", "P3", "P4", "P5", "I1", "I2", "I3", "I4", "I5"]
+        ["P1", "P2-LG", "P2-LG-CITY", "P2-SC", "P2-SC-CITY", "P3", "P4", "P5", "I1", "I2", "I3", "I4", "I5"]
     );
     assert_eq!(
         ids("shenzhen-ai-2024"),
@@ -469,6 +469,23 @@ fn every_problem_of_a_pack_is_reported_at_once() {
 }
 
 #[test]
+fn a_city_award_line_must_name_a_match_of_its_pack_and_sit_below_it() {
+    let text = r#""formula": {"city_award": {"matched_by": "P2-LG"}}"#;
+    let p = problems(edited("guangdong-province.json", text, &text.replace("P2-LG", "P3")));
+    assert!(
+        p.iter()
+            .any(|m| m.contains("programme P2-LG-CITY formula: names P3, which is not a city_award_match")),
+        "{p:?}"
+    );
+    let p = problems(edited("guangdong-province.json", text, &text.replace("P2-LG", "P2-SC")));
+    assert!(p.iter().any(|m| m.contains("needs the topic of P2-SC, whose conditions it takes")), "{p:?}");
+    let p = problems(edited("guangdong-province.json", r#""level": "city""#, r#""level": "province""#));
+    assert!(p.iter().any(|m| m.contains("its own `level` must be below its pack's")), "{p:?}");
+    let p = problems(edited("guangdong-province.json", text, &text.replace("P2-LG", "P9")));
+    assert!(p.iter().any(|m| m.contains("names programme \"P9\", which no pack has")), "{p:?}");
+}
+
+#[test]
 fn a_reading_error_says_which_file_and_where_in_it() {
     // The line and column are those of the misspelt key in the file.
     let text = builtin_text("guangdong-province.json").replacen(r#""total_cap""#, r#""totalcap""#, 1);
@@ -484,7 +501,7 @@ fn a_reading_error_says_which_file_and_where_in_it() {
         )
     );
     let e = parse_error(edited("guangdong-province.json", r#""rate": "0.30""#, r#""rate": "30%""#));
-    assert!(e.starts_with("guangdong-province.json: at programmes[3].formula.rate_of_base.rate: "), "{e}");
+    assert!(e.starts_with("guangdong-province.json: at programmes[5].formula.rate_of_base.rate: "), "{e}");
     let e = parse_error(edited("shenzhen.json", r#""kind": "money""#, r#""kind": "cash""#));
     assert!(e.starts_with("shenzhen.json: at questions[0].kind: unknown variant `cash`"), "{e}");
     let e = parse_error(library_with("broken.json", "{\"schema\": 1,"));

@@ -89,7 +89,7 @@ fn the_pack_loads_beside_the_built_in_ones_and_applies_to_yunfu_only() {
     let mut elsewhere = company_with(&[]);
     tv_set(&mut elsewhere, "company.city", choice("foshan"));
     assert!(run(&elsewhere, when()).outcomes.iter().all(|o| o.pack.id != "testville-2026"));
-    // Every kind of formula but the provincial city-award match is in the file.
+    // Every kind of formula but the provincial city-award match and its city award line is in the file.
     let kinds: Vec<&str> = library
         .pack("testville-2026")
         .unwrap()
@@ -99,6 +99,7 @@ fn the_pack_loads_beside_the_built_in_ones_and_applies_to_yunfu_only() {
         .map(|f| match f {
             Formula::RateOfBase { .. } => "rate_of_base",
             Formula::CityAwardMatch { .. } => "city_award_match",
+            Formula::CityAward { .. } => "city_award",
             Formula::NoFixedAmount { .. } => "no_fixed_amount",
             Formula::PerItem { .. } => "per_item",
             Formula::Tiers { .. } => "tiers",

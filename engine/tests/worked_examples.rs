@@ -9,7 +9,7 @@
 mod common;
 
 use common::*;
-use subsidy_engine::report::{Amount, Status, Verdict};
+use subsidy_engine::report::{Amount, AwardFigure, Status, Verdict};
 use subsidy_engine::rules::Level;
 use subsidy_engine::view::ReportView;
 use subsidy_engine::{Lang, Profile};
@@ -72,6 +72,46 @@ fn w03_guangzhou_little_giant_gets_a_one_to_one_match() {
     assert!(en.contains("city ¥1,000,000 + province ¥1,000,000 = ¥2,000,000"), "{en}");
     // At or below half the cap, the three readings agree: no ambiguity note.
     assert!(!en.contains("would give"), "{en}");
+    // The city award the match rests on is a line of its own at city level, as given, with the
+    // city's document and its conditions of payment, and the city's total counts it.
+    let city = outcome(&report, "P2-LG-CITY");
+    assert_eq!(
+        (city.level, city.verdict, city.amount),
+        (Level::City, Verdict::Eligible, Amount::RuleBased(yuan("1000000")))
+    );
+    assert_eq!(totals(&report, Level::City).rule_based, yuan("1000000"));
+    assert_eq!(totals(&report, Level::City).eligible, 1);
+    assert_eq!(province(&report).rule_based, yuan("1000000"));
+    let view = ReportView::new(&report, &profile, Lang::En);
+    let line = programme_view(&view, "P2-LG-CITY");
+    assert_eq!(
+        (line.level, line.level_label.as_str(), line.place.as_str()),
+        (Level::City, "City", "Guangzhou")
+    );
+    assert_eq!(line.award_figure, Some(AwardFigure::Given));
+    assert_eq!(line.calculation, ["City award (little giant), as you entered it: ¥1,000,000"]);
+    assert_eq!(line.source, "穗府办规〔2025〕13号, item (1) (cultivation system)");
+    assert!(line.citations.iter().any(|c| c.starts_with("穗府办规〔2025〕13号")), "{:?}", line.citations);
+    assert!(
+        line.notes.contains(&"Your city's published figure is ¥1,000,000 (穗府办规〔2025〕13号). Conditions of payment: Guangzhou pays its award after the firm confirms it in the city's fund management system; the money must be kept on a separate account and may not pay wages, utilities or rent.".to_string()),
+        "{:?}",
+        line.notes
+    );
+    let city_total = view.totals.iter().find(|t| t.level == Level::City).unwrap();
+    assert_eq!(city_total.answer, "From Guangzhou: ¥1,000,000 by the rules.");
+    let zh = ReportView::new(&report, &profile, Lang::Zh);
+    let line = programme_view(&zh, "P2-LG-CITY");
+    assert_eq!((line.level_label.as_str(), line.place.as_str()), ("市级", "广州市"));
+    assert_eq!(line.calculation, ["市级奖励金额（小巨人）：1,000,000 元（所填）"]);
+    assert!(
+        line.notes.contains(&"所在地市公布的标准为 1,000,000 元（《穗府办规〔2025〕13号》）。 兑付条件：广州的奖励在企业于市级资金管理系统确认后拨付，须单独核算（专账管理），不得用于发放工资、缴纳水电费或房租。".to_string()),
+        "{:?}",
+        line.notes
+    );
+    assert_eq!(
+        zh.totals.iter().find(|t| t.level == Level::City).unwrap().answer,
+        "广州市：按规则可得 1,000,000 元。"
+    );
 }
 
 #[test]
@@ -93,6 +133,20 @@ fn w04_champion_with_a_large_city_award_shows_the_other_readings() {
     assert!(en.contains("applied to single champions too"), "{en}");
     let zh = words(&profile, "P2-SC", Lang::Zh);
     assert!(zh.contains("为 0 元") && zh.contains("为 3,000,000 元"), "{zh}");
+    // The Foshan award given counts at city level, whatever the province matches of it.
+    let city = outcome(&report, "P2-SC-CITY");
+    assert_eq!(
+        (city.level, city.verdict, city.amount),
+        (Level::City, Verdict::Eligible, Amount::RuleBased(yuan("3000000")))
+    );
+    assert_eq!(totals(&report, Level::City).rule_based, yuan("3000000"));
+    let view = ReportView::new(&report, &profile, Lang::En);
+    let line = programme_view(&view, "P2-SC-CITY");
+    assert_eq!((line.place.as_str(), line.award_figure), ("Foshan", Some(AwardFigure::Given)));
+    assert_eq!(line.calculation, ["City award (single champion), as you entered it: ¥3,000,000"]);
+    // No published figure for Foshan: the line cites the provincial scheme only.
+    assert!(!line.notes.iter().any(|n| n.contains("published figure")), "{:?}", line.notes);
+    assert_eq!(line.source, "粤工信规字〔2025〕6号, ch. 3*");
 }
 
 #[test]
@@ -107,6 +161,10 @@ fn w05_little_giant_first_recognised_in_2023_is_not_eligible() {
     assert_eq!(failed.len(), 1);
     assert_eq!(failed[0].condition.id, "first_recognised_2024_2026");
     assert!(words(&profile, "P2-LG", Lang::En).contains("1 year(s) before the window opens in 2024"));
+    // Its city award line shares the match's conditions: not eligible with it, nothing counted.
+    let city = outcome(&report, "P2-LG-CITY");
+    assert_eq!((city.verdict, city.amount), (Verdict::NotEligible, Amount::None));
+    assert_eq!(totals(&report, Level::City).rule_based, yuan("0"));
 }
 
 #[test]
@@ -186,6 +244,25 @@ fn w11_little_giant_without_city_award_is_undetermined_and_names_it() {
     assert_eq!(report.missing[0].field, field("little_giant.city_award"));
     assert!(words(&profile, "P2-LG", Lang::Zh).contains("市级奖励金额（小巨人）"));
     assert_eq!(province(&report).undetermined, 1);
+    // The city award line waits for the award too: undetermined, no figure (never ¥0), the city's
+    // total counting it as waiting, named "your city" while the city is not given.
+    let city = outcome(&report, "P2-LG-CITY");
+    assert_eq!((city.level, city.verdict, city.amount), (Level::City, Verdict::Undetermined, Amount::None));
+    assert_eq!(city.missing[..], [field("little_giant.city_award")]);
+    let city_totals = totals(&report, Level::City);
+    assert_eq!((city_totals.rule_based, city_totals.eligible, city_totals.undetermined), (exact("0"), 0, 1));
+    let ids: Vec<&str> = report.missing[0].programmes.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["P2-LG", "P2-LG-CITY"]);
+    for (lang, place, label, answer) in [
+        (Lang::En, "your city", "—", "From your city: nothing that can be worked out yet. One more programme waits for information or depends on your figures."),
+        (Lang::Zh, "所在地市", "—", "所在地市：暂无可确定的金额。另有 1 个项目待补充信息或取决于实际数值。"),
+    ] {
+        let view = ReportView::new(&report, &profile, lang);
+        let line = programme_view(&view, "P2-LG-CITY");
+        assert_eq!((line.place.as_str(), line.amount_label.as_str(), line.award_figure), (place, label, Some(AwardFigure::Unknown)));
+        assert_eq!(line.missing[0].field, "little_giant.city_award");
+        assert_eq!(view.totals.iter().find(|t| t.level == Level::City).unwrap().answer, answer);
+    }
 }
 
 #[test]
@@ -246,6 +323,26 @@ fn guangzhou_city_award_is_prefilled_as_an_assumption() {
     assert!(
         zh.contains("假设：市级奖励金额（小巨人）未填写，按《穗府办规〔2025〕13号》预填 1,000,000 元"),
         "{zh}"
+    );
+    // The city award line: assumed, the same published figure, counted in the city's total.
+    let city = outcome(&report, "P2-LG-CITY");
+    assert_eq!(
+        (city.level, city.verdict, city.amount),
+        (Level::City, Verdict::Eligible, Amount::RuleBased(yuan("1000000")))
+    );
+    assert_eq!(totals(&report, Level::City).rule_based, yuan("1000000"));
+    let view = ReportView::new(&report, &profile, Lang::En);
+    let line = programme_view(&view, "P2-LG-CITY");
+    assert_eq!(line.award_figure, Some(AwardFigure::Assumed));
+    assert_eq!(
+        line.calculation,
+        ["City award (little giant) not entered: ¥1,000,000 assumed, the published figure"]
+    );
+    assert!(line.notes[0].starts_with("Assumption: City award (little giant) was not entered; ¥1,000,000 is pre-filled from 穗府办规〔2025〕13号 (the published figure; you can override it). Conditions of payment: Guangzhou pays"), "{:?}", line.notes);
+    let zh = ReportView::new(&report, &profile, Lang::Zh);
+    assert_eq!(
+        programme_view(&zh, "P2-LG-CITY").calculation,
+        ["市级奖励金额（小巨人）未填写：按公开标准假设为 1,000,000 元"]
     );
 }
 

@@ -91,7 +91,8 @@ fn highest_amount(programme: &Programme) -> Option<Decimal> {
             Some(cap_when.iter().map(|c| c.cap).fold(cap.highest(), Decimal::max))
         }
         Formula::CityAwardMatch { total_cap, .. } => Some(*total_cap),
-        Formula::NoFixedAmount { .. } => None,
+        // A city award line is the award as entered: no bound of its own.
+        Formula::CityAward { .. } | Formula::NoFixedAmount { .. } => None,
         Formula::PerItem { cap, .. } => *cap,
         Formula::Tiers { tiers, .. } => tiers.iter().map(|t| t.amount).max(),
     }
@@ -117,7 +118,7 @@ fn check_report(report: &Report<'_>, profile: &Profile) {
     for totals in &report.totals {
         let mut rule_based = Decimal::ZERO;
         let mut ceilings = Decimal::ZERO;
-        let level = report.outcomes.iter().filter(|o| o.pack.level == totals.level);
+        let level = report.outcomes.iter().filter(|o| o.level == totals.level);
         for outcome in level.filter(|o| o.verdict == Verdict::Eligible) {
             match outcome.amount {
                 Amount::RuleBased(y) => rule_based += y,

@@ -308,7 +308,7 @@ impl<'a> ProgrammeRecord<'a> {
         ProgrammeRecord {
             id: &outcome.programme.id,
             pack: &outcome.pack.id,
-            level: outcome.pack.level,
+            level: outcome.level,
             verdict: outcome.verdict,
             amount: outcome.amount,
             prefilled: prefilled(outcome),

@@ -286,6 +286,12 @@ impl<'l> Checker<'l> {
         }
         self.bases(&at, p);
         self.windows(&format!("{at} windows"), &p.windows);
+        if p.level.is_some_and(|level| level <= self.pack.level) {
+            self.problem(&at, "its own `level` must be below its pack's (a city award in a provincial pack)");
+        }
+        if matches!(p.formula, Some(Formula::CityAward { .. })) && !p.conditions.is_empty() {
+            self.problem(&at, "a city award line takes its match's conditions and has none of its own");
+        }
         let Some(topic) = topic else {
             if !p.conditions.is_empty() || p.formula.is_some() {
                 self.problem(&at, "an informational item (no topic) cannot have conditions or a formula");
@@ -514,6 +520,21 @@ impl<'l> Checker<'l> {
                     }
                 }
             }
+            Formula::CityAward { matched_by } => match self.library.programme_at(matched_by) {
+                Some((pack, matched)) if std::ptr::eq(pack, self.pack) => {
+                    if !matches!(matched.formula, Some(Formula::CityAwardMatch { .. })) {
+                        self.problem(at, format!("names {}, which is not a city_award_match", matched.id));
+                    }
+                    if matched.topic_index != Some(topic.0) {
+                        self.problem(
+                            at,
+                            format!("needs the topic of {}, whose conditions it takes", matched.id),
+                        );
+                    }
+                }
+                _ => self
+                    .problem(at, "names a match of another pack (its conditions cite this pack's documents)"),
+            },
             Formula::NoFixedAmount { estimate, case_by_case_from } => {
                 self.money(at, topic, estimate);
                 self.positive(at, *case_by_case_from);

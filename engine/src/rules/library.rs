@@ -212,7 +212,11 @@ impl Library {
                 .iter_mut()
                 .flat_map(|c| c.programmes.iter_mut())
                 .chain(pack.company_caps.iter_mut().flat_map(|c| c.programmes.iter_mut()))
-                .chain(pack.overlaps.iter_mut().flat_map(|o| o.programmes.iter_mut()));
+                .chain(pack.overlaps.iter_mut().flat_map(|o| o.programmes.iter_mut()))
+                .chain(pack.programmes.iter_mut().filter_map(|p| match &mut p.formula {
+                    Some(Formula::CityAward { matched_by }) => Some(matched_by),
+                    _ => None,
+                }));
             for r in refs {
                 resolve(own, r, &at, &mut linker.problems);
             }
@@ -314,8 +318,14 @@ impl Library {
 
     /// The document a pre-filled figure is cited from, looked up in the pack that declares it.
     pub fn prefill_document(&self, prefill: &Prefill) -> Option<&Document> {
+        let (pack, citation) = self.prefill_citation(prefill)?;
+        pack.document(&citation.document)
+    }
+
+    /// The citation of a published figure, with the pack that holds it.
+    pub fn prefill_citation(&self, prefill: &Prefill) -> Option<(&Pack, &Citation)> {
         let pack = self.packs.iter().find(|p| p.prefills.iter().any(|q| std::ptr::eq(q, prefill)))?;
-        pack.document(&pack.citation(&prefill.cite)?.document)
+        Some((pack, pack.citation(&prefill.cite)?))
     }
 
     pub fn pack(&self, id: &str) -> Option<&Pack> {
@@ -326,6 +336,24 @@ impl Library {
     pub fn programme_at(&self, r: &ProgrammeRef) -> Option<(&Pack, &Programme)> {
         let pack = self.packs.get(usize::from(r.at.0))?;
         Some((pack, pack.programmes.get(usize::from(r.at.1))?))
+    }
+
+    /// The match a city award line names, and the question of the award.
+    pub fn award_of(&self, programme: &Programme) -> Option<(&Programme, Field)> {
+        let Some(Formula::CityAward { matched_by }) = &programme.formula else { return None };
+        let (_, matched) = self.programme_at(matched_by)?;
+        match &matched.formula {
+            Some(Formula::CityAwardMatch { award, .. }) => Some((matched, award.field)),
+            _ => None,
+        }
+    }
+
+    /// A programme's conditions: a city award line's are those of the match that rests on it.
+    pub fn conditions_of<'a>(&'a self, programme: &'a Programme) -> &'a [Condition] {
+        match self.award_of(programme) {
+            Some((matched, _)) => &matched.conditions,
+            None => &programme.conditions,
+        }
     }
 }
 
@@ -466,6 +494,8 @@ impl Linker<'_> {
                 cap_when.iter_mut().for_each(|c| self.test(at, &mut c.when));
             }
             Formula::CityAwardMatch { award, .. } => self.field(at, award),
+            // Named across programmes: resolved with the limits' names.
+            Formula::CityAward { .. } => {}
             Formula::NoFixedAmount { estimate, .. } => self.field(at, estimate),
             Formula::PerItem { count, .. } => self.field(at, count),
             Formula::Tiers { by, .. } => self.opt(at, by),

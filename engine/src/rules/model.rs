@@ -377,6 +377,10 @@ pub struct Programme {
     /// The topic whose presence makes the programme apply; none for informational items.
     #[serde(default)]
     pub topic: Option<String>,
+    /// The level that pays it, where that is not its pack's: the city award a provincial match
+    /// rests on is declared beside the match, but shown and totalled with the city's support.
+    #[serde(default)]
+    pub level: Option<Level>,
     pub cites: Vec<String>,
     /// The documents that can each carry the programme (the measures, their operating rules, a
     /// later plan): it is in force on a day when at least one of them is. Without it, the
@@ -451,6 +455,11 @@ impl Programme {
     /// Informational items describe support without a formula; they are listed, not evaluated.
     pub fn is_informational(&self) -> bool {
         self.topic.is_none()
+    }
+
+    /// The level that pays it: its own `level`, or its pack's.
+    pub fn level_in(&self, pack: &Pack) -> Level {
+        self.level.unwrap_or(pack.level)
     }
 }
 
@@ -650,6 +659,11 @@ pub enum Formula {
     /// The province matches a city award at `ratio`, under a total cap whose meaning is read in
     /// one of several ways; the first reading is the default.
     CityAwardMatch { award: FieldRef, ratio: Decimal, total_cap: Decimal, readings: Vec<CapReading> },
+    /// The city award a `city_award_match` of the same pack (`matched_by`) rests on, as a line of
+    /// its own (at the level that pays it, `Programme::level`): the award as given, or the
+    /// published figure assumed for it; not known, the line waits for it, never 0. Its
+    /// conditions are the match's.
+    CityAward { matched_by: ProgrammeRef },
     /// No amount in the rules; above a threshold the award is decided case by case.
     NoFixedAmount { estimate: FieldRef, case_by_case_from: Decimal },
     /// A fixed award for each item (each model filed), at most the cap.
