@@ -45,9 +45,18 @@ try {
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   await page.locator('.profile-form').waitFor();
   await page.locator('.results .sheet').waitFor();
-  const markup = await page.evaluate(() => {
+  const markup = await page.evaluate((day) => {
     const body = document.body.cloneNode(true);
     body.querySelectorAll('script, noscript').forEach((el) => el.remove());
+    // Paper only: the screen shows none of it, and the app writes the sheet when it prints.
+    body.querySelectorAll('.print-only, .print-only-inline').forEach((el) => el.remove());
+    // The day the page was built is not the day it is read: until the app starts (and puts in
+    // today, or the saved date), the as-of date is left blank rather than shown wrong.
+    body.querySelectorAll('input#as-of').forEach((el) => el.setAttribute('value', ''));
+    body.querySelectorAll('.sheet-facts dd').forEach((el) => {
+      // A no-break space keeps the line's height: the layout does not move when the date comes.
+      if (el.textContent === day) el.textContent = '\u00a0';
+    });
     // What is hidden takes no room and cannot be shown without the app (a topic's questions appear
     // when its switch is ticked): the app draws it when it takes over.
     body.querySelectorAll('[hidden]').forEach((el) => el.remove());
@@ -64,7 +73,7 @@ try {
     while (walker.nextNode()) comments.push(walker.currentNode);
     comments.forEach((c) => c.remove());
     return body.innerHTML.trim();
-  });
+  }, day);
   process.stdout.write(markup);
 } finally {
   await browser.close();

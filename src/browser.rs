@@ -153,6 +153,12 @@ pub async fn fetch_bytes(path: &str) -> Option<Vec<u8>> {
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The id of the element an event came from ("" for none): how a listener on a piece of markup
+/// tells its buttons apart.
+pub fn target_id(ev: &web_sys::Event) -> String {
+    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|e| e.id()).unwrap_or_default()
+}
+
 /// Bytes written into the page itself as base64 text of an inert `<script>` element: how the
 /// single-file estimator.html carries what the served page fetches.
 pub fn inline_bytes(id: &str) -> Option<Vec<u8>> {

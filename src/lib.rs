@@ -152,15 +152,16 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         // Drawn again when the city and district packs arrive (they bump the revision).
-        {move || {
+        <footer class="app-footer no-print" inner_html=move || {
             state.revision.track();
-            view! { <AppFooter lang=state.lang.get() /> }
-        }}
+            footer_html(state.lang.get())
+        }></footer>
     }
 }
 
-#[component]
-fn AppFooter(lang: Lang) -> impl IntoView {
+/// The page's foot: that it runs on the device, the packs' versions, and (when served) the
+/// single file to download.
+fn footer_html(lang: Lang) -> String {
     let ui = i18n::ui(lang);
     let packs: Vec<String> = state::library()
         .packs
@@ -168,14 +169,16 @@ fn AppFooter(lang: Lang) -> impl IntoView {
         .filter(|p| !p.programmes.is_empty())
         .map(|p| format!("{} {}", p.place.get(lang), p.version))
         .collect();
-    view! {
-        <footer class="app-footer no-print">
-            <p>{format!("{} {}: {}", ui.privacy, ui.sheet_rule_set, packs.join(" · "))}</p>
-            {browser::served_over_http().then(|| view! {
-                <p><a href="estimator.html" download="estimator.html">{ui.single_file}</a>" "{ui.single_file_hint}</p>
-            })}
-        </footer>
+    let mut h = html::Html::default();
+    h.el("p", &[], &format!("{} {}: {}", ui.privacy, ui.sheet_rule_set, packs.join(" · ")));
+    if browser::served_over_http() {
+        h.open("p", &[])
+            .el("a", &[("href", "estimator.html"), ("download", "estimator.html")], ui.single_file)
+            .text(" ")
+            .text(ui.single_file_hint)
+            .close("p");
     }
+    h.finish()
 }
 
 #[component]
@@ -223,24 +226,46 @@ fn switch_language(state: AppState, lang: Lang) {
 #[component]
 fn BannerView() -> impl IntoView {
     let state = use_state();
-    move || {
+    // One piece of markup, its buttons acting through one listener: a typed view per banner kind
+    // cost the first load 1 KB more.
+    let markup = move || {
         let ui = state.ui();
-        state.banner.get().map(|banner| {
-            let (class, text, details, restore) = match banner {
-                Banner::Imported => ("banner ok", ui.imported.to_string(), Vec::new(), false),
-                Banner::ImportFailed(errors) => ("banner error", ui.import_failed.to_string(), errors, false),
-                Banner::StorageUnreadable(key) => ("banner error", ui.storage_unreadable.replace("{key}", &key), Vec::new(), false),
-                Banner::LinkLoaded { previous_kept } => ("banner ok", ui.link_loaded.to_string(), Vec::new(), previous_kept),
-                Banner::LinkBroken(errors) => ("banner error", ui.link_broken.to_string(), errors, false),
-            };
-            view! {
-                <div class=format!("{class} no-print") role="alert">
-                    <p>{text}</p>
-                    {(!details.is_empty()).then(|| view! { <ul>{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul> })}
-                    {restore.then(|| view! { <button type="button" on:click=move |_| state.restore_before_link()>{ui.restore_previous}</button> })}
-                    <button type="button" on:click=move |_| state.banner.set(None)>{ui.dismiss}</button>
-                </div>
+        let Some(banner) = state.banner.get() else { return String::new() };
+        let (class, text, details, restore) = match banner {
+            Banner::Imported => ("banner ok no-print", ui.imported.to_string(), Vec::new(), false),
+            Banner::ImportFailed(errors) => {
+                ("banner error no-print", ui.import_failed.to_string(), errors, false)
             }
-        })
+            Banner::StorageUnreadable(key) => {
+                ("banner error no-print", ui.storage_unreadable.replace("{key}", &key), Vec::new(), false)
+            }
+            Banner::LinkLoaded { previous_kept } => {
+                ("banner ok no-print", ui.link_loaded.to_string(), Vec::new(), previous_kept)
+            }
+            Banner::LinkBroken(errors) => {
+                ("banner error no-print", ui.link_broken.to_string(), errors, false)
+            }
+        };
+        let mut h = html::Html::default();
+        h.open("div", &[("class", class), ("role", "alert")]).el("p", &[], &text);
+        if !details.is_empty() {
+            h.open("ul", &[]);
+            for d in &details {
+                h.el("li", &[], d);
+            }
+            h.close("ul");
+        }
+        if restore {
+            h.el("button", &[("type", "button"), ("id", "banner-restore")], ui.restore_previous);
+        }
+        h.el("button", &[("type", "button"), ("id", "banner-dismiss")], ui.dismiss).close("div");
+        h.finish()
+    };
+    view! {
+        <div class="banners" inner_html=markup on:click=move |ev| match browser::target_id(&ev).as_str() {
+            "banner-restore" => state.restore_before_link(),
+            "banner-dismiss" => state.banner.set(None),
+            _ => {}
+        }></div>
     }
 }

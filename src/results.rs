@@ -9,7 +9,7 @@ use crate::state::use_state;
 use leptos::prelude::*;
 use subsidy_engine::report::{Status, Verdict};
 use subsidy_engine::rules::{Confidence, Level};
-use subsidy_engine::view::{ProgrammeView, ReportView};
+use subsidy_engine::view::{DocumentView, ProgrammeView, ReportView};
 use subsidy_engine::Date;
 
 #[component]
@@ -297,24 +297,27 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
     // title and the office.
     if !v.informational.is_empty() {
         h.open("section", &[("class", "informational")]).el("h3", &[], ui.other_support).open("ul", &[]);
+        let mut previous = String::new();
         for i in &v.informational {
+            // On paper a place is named once for the items that follow it.
+            let place = format!("{} · {} — ", i.level_label, i.place);
+            let class = if place == previous { "info-place repeated" } else { "info-place" };
             h.open("li", &[("id", &format!("info-{}", i.id))])
-                .el("strong", &[], &format!("{} · {} — {}", i.level_label, i.place, i.title))
+                .open("strong", &[])
+                .el("span", &[("class", class)], &place)
+                .text(&i.title)
+                .close("strong")
                 .el("span", &[("class", "no-print")], &format!(" {} {}", i.summary, i.apply_channel))
                 .text(&format!(" {}: {}", ui.office, i.apply_office))
                 .close("li");
+            previous = place;
         }
         h.close("ul").close("section");
     }
 
     // The documents with a period of force (the measures and rules themselves, not the calls and
     // notices): what a reader checks the sheet against.
-    let documents: Vec<String> = v
-        .documents
-        .iter()
-        .filter(|d| d.in_force.is_some())
-        .map(|d| d.number.as_ref().map_or_else(|| d.title.clone(), |n| format!("{n} {}", d.title)))
-        .collect();
+    let documents: Vec<&DocumentView> = v.documents.iter().filter(|d| d.in_force.is_some()).collect();
     h.open("footer", &[("class", "sheet-footer")]);
     h.el("p", &[], &v.disclaimer);
     // On paper, when and where the sheet was made shares the legend's line.
@@ -327,7 +330,17 @@ fn sheet(v: &ReportView, ui: &Ui) -> String {
         .text(ui.sheet_local)
         .close("span")
         .close("p");
-    h.el("p", &[("class", "hint")], &format!("{}: {}", ui.documents, documents.join("; ")));
+    // On paper a numbered document by its number alone: it finds the document, and the sheet keeps
+    // to two pages.
+    h.open("p", &[("class", "hint documents")]).text(ui.documents).text(": ");
+    for (i, d) in documents.iter().enumerate() {
+        h.text(if i == 0 { "" } else { ui.semicolon });
+        match &d.number {
+            Some(number) => h.text(number).text(" ").el("span", &[("class", "no-print")], &d.title),
+            None => h.text(&d.title),
+        };
+    }
+    h.close("p");
     h.el("p", &[("class", "hint no-print")], ui.other_places);
     h.close("footer");
     h.finish()
@@ -396,13 +409,17 @@ fn programme(h: &mut Html, p: &ProgrammeView, ui: &Ui) {
     }
     h.list("apply-documents", ui.apply_documents, &p.apply_documents);
     // On screen only: on paper each condition already names its article, and the table the source.
-    h.el("p", &[("class", "hint no-print")], &p.citations.join("；")).close("div");
+    h.el("p", &[("class", "hint no-print")], &p.citations.join(ui.semicolon)).close("div");
     h.close("article");
 }
 
 /// A programme's conditions, each with its status, what was entered and its article.
 fn conditions(h: &mut Html, p: &ProgrammeView, ui: &Ui) {
-    h.open("div", &[("class", "conditions")]).el("h4", &[], ui.conditions).open("ul", &[]);
+    // A city award's line shares the conditions of the provincial match resting on it, which the
+    // sheet gives with the match: on paper they are not given twice.
+    let class = if p.award_figure.is_some() { "conditions no-print" } else { "conditions" };
+    h.open("div", &[("class", class)]).el("h4", &[], ui.conditions).open("ul", &[]);
+    let mut previous = "";
     for c in &p.conditions {
         let status = match c.status {
             Status::Met => "met",
@@ -418,7 +435,10 @@ fn conditions(h: &mut Html, p: &ProgrammeView, ui: &Ui) {
         h.open("li", &[("class", &format!("condition condition-{status}"))]);
         h.el("span", &[("class", "mark"), ("aria-hidden", "true")], &c.mark);
         h.text(&format!(" {}{entered} — ", c.text)).el("em", &[], &c.status_label);
-        h.el("span", &[("class", "cite")], &c.citation).close("li");
+        // On paper an article is named once for the conditions that follow from it.
+        let class = if c.citation == previous { "cite repeated" } else { "cite" };
+        previous = &c.citation;
+        h.el("span", &[("class", class)], &c.citation).close("li");
     }
     h.close("ul").close("div");
 }

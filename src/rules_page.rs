@@ -96,7 +96,7 @@ fn programme(h: &mut Html, library: &Library, pack: &Pack, p: &Programme, ui: &U
     h.open("article", &[("class", "programme rule"), ("id", &format!("rule-{}", p.id))]);
     h.el("h4", &[], &format!("{} {}", p.id, p.title.get(lang))).el("p", &[], p.summary.get(lang));
     let sources: Vec<String> = p.cites.iter().map(|c| cite(c)).collect();
-    h.el("p", &[("class", "hint")], &format!("{}: {}", ui.source, sources.join("；")));
+    h.el("p", &[("class", "hint")], &format!("{}: {}", ui.source, sources.join(lang.pick("；", "; "))));
     let sourced = match &p.confidence_note {
         Some(note) => {
             format!("{}: {} — {}", ui.sourced, confidence_label(p.confidence, lang), note.get(lang))

@@ -1,6 +1,8 @@
 //! What a user does with the whole profile: print, export, import, share, start over.
 
 use crate::browser;
+use crate::html::Html;
+use crate::i18n::Ui;
 use crate::session::Session;
 use crate::state::{use_state, Banner};
 use leptos::prelude::*;
@@ -10,6 +12,29 @@ use wasm_bindgen::JsCast;
 
 /// Larger files are refused before reading: a profile is a few kilobytes.
 const MAX_IMPORT_BYTES: f64 = 1_000_000.0;
+
+/// The share panel: the warning and the link; or why a page opened from a
+/// file cannot make a link, and the export instead. Nothing before the button is pressed.
+fn share_html(shared: Option<Shared>, ui: &Ui) -> String {
+    let mut h = Html::default();
+    match shared {
+        None => {}
+        Some(Shared::NeedsServedPage) => {
+            h.open("div", &[("class", "share"), ("role", "status")])
+                .el("p", &[("class", "warning")], ui.share_needs_served_page)
+                .el("button", &[("type", "button"), ("id", "share-export")], ui.export)
+                .close("div");
+        }
+        Some(Shared::Link(link)) => {
+            h.open("div", &[("class", "share")])
+                .el("p", &[("class", "warning")], ui.share_warning)
+                .el("label", &[("for", "share-link")], ui.share_link_label)
+                .open("input", &[("id", "share-link"), ("type", "text"), ("readonly", ""), ("value", &link)])
+                .close("div");
+        }
+    }
+    h.finish()
+}
 
 /// What the share button gave.
 #[derive(Clone, PartialEq)]
@@ -81,6 +106,7 @@ pub fn Toolbar(lang: subsidy_engine::Lang) -> impl IntoView {
         if browser::confirm(ui.start_over_confirm) {
             state.replace(Session::new(None));
             shared.set(None);
+            copied.set(None);
         }
     };
 
@@ -101,25 +127,19 @@ pub fn Toolbar(lang: subsidy_engine::Lang) -> impl IntoView {
             <button type="button" on:click=share>{ui.share}</button>
             <button type="button" on:click=start_over>{ui.start_over}</button>
         </div>
-        {move || (shared.get() == Some(Shared::NeedsServedPage)).then(|| view! {
-            <div class="share no-print" role="status">
-                <p class="warning">{ui.share_needs_served_page}</p>
-                <button type="button" on:click=export>{ui.export}</button>
-            </div>
-        })}
-        {move || match shared.get() { Some(Shared::Link(link)) => Some(link), _ => None }.map(|link| view! {
-            <div class="share no-print">
-                <p class="warning">{ui.share_warning}</p>
-                <label for="share-link">{ui.share_link_label}</label>
-                <input id="share-link" type="text" readonly prop:value=link on:focus=|ev| {
-                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { input.select(); }
-                } />
-                <p role="status">{move || match copied.get() {
-                    Some(true) => ui.share_copied,
-                    Some(false) => ui.share_copy_manually,
-                    None => "",
-                }}</p>
-            </div>
-        })}
+        // What sharing gave, as one piece of markup (one reactive view fewer per state: 1 KB of
+        // the first load): the link to copy, or on a page opened from a file why a link would
+        // not open, with the export in its place. Its button and field act through this listener.
+        <div class="no-print" inner_html=move || share_html(shared.get(), ui)
+            on:click=move |ev| if browser::target_id(&ev) == "share-export" { export(ev) }
+            on:focusin=|ev: leptos::ev::FocusEvent| {
+                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { input.select(); }
+            }></div>
+        // Outside the markup above, so that it is there before its words change and is announced.
+        <p class="share-status no-print" role="status">{move || match copied.get() {
+            Some(true) => ui.share_copied,
+            Some(false) => ui.share_copy_manually,
+            None => "",
+        }}</p>
     }
 }

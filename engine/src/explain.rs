@@ -52,13 +52,20 @@ pub fn answer_text(t: &Totals, place: &str, lang: Lang) -> String {
         (true, true, Lang::Zh) => format!("{place}：按规则可得 {rb}，另有竞争性项目最高 {cc}（须择优）。"),
         (true, false, Lang::Zh) => format!("{place}：按规则可得 {rb}。"),
         (false, true, Lang::Zh) => format!("{place}：按规则暂无金额，竞争性项目最高 {cc}（须择优）。"),
-        (false, false, Lang::Zh) => format!("{place}：暂无可确定的金额。"),
+        // Eligible, but a limit left nothing; waiting for information; or nothing applies.
+        (false, false, Lang::Zh) if t.eligible > 0 => format!("{place}：按规则可得 {rb}。"),
+        (false, false, Lang::Zh) if t.undetermined > 0 => format!("{place}：暂无可确定的金额。"),
+        (false, false, Lang::Zh) => format!("{place}：按目前的填写，没有适用的项目。"),
         (true, true, Lang::En) => {
             format!("From {place}: {rb} by the rules, and up to {cc} more if selected.")
         }
         (true, false, Lang::En) => format!("From {place}: {rb} by the rules."),
         (false, true, Lang::En) => format!("From {place}: nothing by the rules yet, up to {cc} if selected."),
-        (false, false, Lang::En) => format!("From {place}: nothing that can be worked out yet."),
+        (false, false, Lang::En) if t.eligible > 0 => format!("From {place}: {rb} by the rules."),
+        (false, false, Lang::En) if t.undetermined > 0 => {
+            format!("From {place}: nothing that can be worked out yet.")
+        }
+        (false, false, Lang::En) => format!("From {place}: no programme applies on these answers."),
     };
     let n = t.undetermined;
     let waiting = match (n, lang) {
@@ -1177,6 +1184,37 @@ pub fn formula_text(formula: &Formula, library: &Library, lang: Lang) -> String 
                 Lang::Zh => format!("按档次给予，上限：{}", list.join("；")),
                 Lang::En => format!("by tier, at most: {}", list.join("; ")),
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Level;
+
+    fn totals(rule_based: u32, ceilings: u32, eligible: usize, undetermined: usize) -> Totals {
+        Totals {
+            level: Level::City,
+            rule_based: Band::exact(Decimal::from(rule_based)),
+            competitive_ceilings: Band::exact(Decimal::from(ceilings)),
+            eligible,
+            undetermined,
+        }
+    }
+
+    #[test]
+    fn each_level_answers_in_one_sentence() {
+        let cases = [
+            (totals(2_040_000, 2_000_000, 3, 0), "From Shenzhen: ¥2,040,000 by the rules, and up to ¥2,000,000 more if selected.", "深圳市：按规则可得 2,040,000 元，另有竞争性项目最高 2,000,000 元（须择优）。"),
+            (totals(0, 0, 1, 0), "From Shenzhen: ¥0 by the rules.", "深圳市：按规则可得 0 元。"),
+            (totals(0, 0, 0, 2), "From Shenzhen: nothing that can be worked out yet. 2 more programmes wait for information or depend on your figures.", "深圳市：暂无可确定的金额。另有 2 个项目待补充信息或取决于实际数值。"),
+            (totals(0, 0, 0, 0), "From Shenzhen: no programme applies on these answers.", "深圳市：按目前的填写，没有适用的项目。"),
+            (totals(0, 500_000, 1, 1), "From Shenzhen: nothing by the rules yet, up to ¥500,000 if selected. One more programme waits for information or depends on your figures.", "深圳市：按规则暂无金额，竞争性项目最高 500,000 元（须择优）。另有 1 个项目待补充信息或取决于实际数值。"),
+        ];
+        for (t, en, zh) in cases {
+            assert_eq!(answer_text(&t, "Shenzhen", Lang::En), en);
+            assert_eq!(answer_text(&t, "深圳市", Lang::Zh), zh);
         }
     }
 }

@@ -166,6 +166,22 @@ pub struct InfoView {
     pub apply_office: String,
 }
 
+/// Whether a programme of `pack` that concerns the company (or that the sheet names as other
+/// support) cites `document` or rests on it: the sheet lists only those documents.
+fn cited(report: &Report<'_>, pack: &crate::rules::Pack, document: &crate::rules::Document) -> bool {
+    let concerned = report
+        .outcomes
+        .iter()
+        .filter(|o| o.verdict != Verdict::NotApplicable && std::ptr::eq(o.pack, pack))
+        .map(|o| o.programme);
+    let informational = pack.programmes.iter().filter(|p| p.is_informational());
+    concerned.chain(informational).any(|p| {
+        let citations = p.cites.iter().chain(p.conditions.iter().map(|c| &c.cite));
+        p.bases.iter().any(|b| b.document == document.id)
+            || citations.filter_map(|id| pack.citation(id)).any(|c| c.document == document.id)
+    })
+}
+
 impl ReportView {
     pub fn new(report: &Report<'_>, profile: &Profile, lang: Lang) -> ReportView {
         let library = report.library;
@@ -302,9 +318,10 @@ impl ReportView {
                             }
                             .unwrap_or_else(|| status_label(c.status, lang).to_string()),
                             text: c.condition.text.get(lang).to_string(),
+                            // Number and article: the topic is the condition's own text.
                             citation: pack
                                 .citation(&c.condition.cite)
-                                .map(|cite| citation_text(cite, pack, lang))
+                                .map(|cite| citation_short(cite, pack, lang))
                                 .unwrap_or_default(),
                             entered: if c.status == Status::Unknown || c.status == Status::Assumed {
                                 Vec::new()
@@ -398,6 +415,7 @@ impl ReportView {
                 .packs
                 .iter()
                 .flat_map(|p| p.documents.iter().map(move |d| (p, d)))
+                .filter(|(p, d)| cited(report, p, d))
                 .map(|(p, d)| DocumentView {
                     pack: p.id.clone(),
                     number: d.number.clone(),

@@ -103,8 +103,11 @@ for (const lang of ['zh', 'en'] as Lang[]) {
       await c17HuizhouLittleGiant(app);
       await app.expectResult('P2-LG', 'eligible', yuan[lang]('800,000'));
       await expect(app.coverageGaps().locator('li')).toHaveText([sentences.noCityPack[lang](app, 'huizhou')]);
-      await expect(app.page.locator('.totals-level')).toHaveCount(1);
-      await app.expectOnPaper([app.w.programme['P2-LG'], yuan[lang]('800,000'), app.w.coverageHeading, sentences.noCityPack[lang](app, 'huizhou')]);
+      // Huizhou's own award, which the match rests on, is the city's line and total.
+      await app.expectResult('P2-LG-CITY', 'eligible', yuan[lang]('800,000'));
+      await expect(app.page.locator('.totals-level')).toHaveCount(2);
+      await expect(app.totals('city').locator('.total-rule-based')).toHaveText(yuan[lang]('800,000'));
+      await app.expectOnPaper([app.w.programme['P2-LG'], app.w.programme['P2-LG-CITY'], yuan[lang]('800,000'), app.w.coverageHeading, sentences.noCityPack[lang](app, 'huizhou')]);
     });
   });
 }

@@ -20,7 +20,7 @@ const computeWindow = programme('SZ-COMPUTE').windows![0];
 /** The engine's sentences about a document's period of force (engine/src/explain.rs). */
 const sentences = {
   // The answer first, per level (engine/src/explain.rs answer_text): C1 as of 2026-06-01.
-  answerProvince: { zh: '广东省：暂无可确定的金额。', en: 'From Guangdong: nothing that can be worked out yet.' },
+  answerProvince: { zh: '广东省：按目前的填写，没有适用的项目。', en: 'From Guangdong: no programme applies on these answers.' },
   answerCity: { zh: '深圳市：按规则可得 4,000,000 元。', en: 'From Shenzhen: ¥4,000,000 by the rules.' },
   // The training-compute voucher recurs: after 13号 it is said that no later document was found, and whom to ask.
   endedWithoutSuccessor: {

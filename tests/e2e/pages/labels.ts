@@ -222,7 +222,7 @@ export const CHOICES = {
 } as const;
 
 export const PROGRAMMES = [
-  'P1', 'P2-LG', 'P2-SC', 'P3', 'P4', 'P5',
+  'P1', 'P2-LG', 'P2-SC', 'P3', 'P4', 'P5', 'P2-LG-CITY', 'P2-SC-CITY',
   'SZ-COMPUTE', 'SZ-CORPUS', 'SZ-MODEL', 'SZ-DEMO', 'SZ-BENCH', 'SZ-BESTSELLER', 'SZ-GOVSCENE',
   'LG-COMPUTE', 'GM-COMPUTE', 'GM-CORPUS', 'ZH-COMPUTE', 'DG-COMPUTE', 'DG-WORKSHOP',
   'HZ-LLM-FILING', 'HZ-ALGO-FILING', 'HZ-SCENARIO', 'BY-COMPUTE',
