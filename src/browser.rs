@@ -153,6 +153,23 @@ pub async fn fetch_bytes(path: &str) -> Option<Vec<u8>> {
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Scrolls what just got focus out from under the bar at the foot of a phone's screen (the
+/// results bar, `position: sticky`), which the browser's own scrolling leaves it behind: focus is
+/// never hidden (WCAG 2.4.11).
+pub fn keep_clear_of_bar(ev: &web_sys::Event) {
+    let (Some(el), Some(bar)) = (
+        ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
+        document().query_selector(".results-bar").ok().flatten(),
+    ) else {
+        return;
+    };
+    let (bottom, bar_top) = (el.get_bounding_client_rect().bottom(), bar.get_bounding_client_rect().top());
+    // The bar is not shown on wide screens (no height), and the bar itself is never in the way.
+    if bar.client_height() > 0 && !bar.contains(Some(&el)) && bottom > bar_top {
+        window().scroll_by_with_x_and_y(0.0, bottom - bar_top + 8.0);
+    }
+}
+
 /// The id of the element an event came from ("" for none): how a listener on a piece of markup
 /// tells its buttons apart.
 pub fn target_id(ev: &web_sys::Event) -> String {

@@ -139,7 +139,7 @@ pub fn App() -> impl IntoView {
                 match state.page.get() {
                     Page::Estimate => view! {
                         <div class="layout">
-                            <div class="form-column no-print">
+                            <div class="form-column no-print" on:focusin=|ev| browser::keep_clear_of_bar(&ev)>
                                 <toolbar::Toolbar lang />
                                 <form::ProfileForm lang />
                                 <results::ResultsBar lang />

@@ -14,6 +14,7 @@ use crate::state::{has_place_packs, library, AppState};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use subsidy_engine::fingerprint::{canonical, canonical_with, Saved};
+use subsidy_engine::Lang;
 
 /// The `<meta name>` naming the seal module's script.
 pub const SEAL: &str = "seal";
@@ -55,7 +56,10 @@ pub fn html(state: AppState, ui: &Ui) -> String {
             Some((saved, opened)) if *opened == canonical => {
                 let differences = saved.differences(library(), &profile, as_of);
                 (!differences.is_empty()).then(|| {
-                    (rules_differ(&differences, ui), canonical_with(&profile, library(), as_of, &saved.rules))
+                    (
+                        rules_differ(&differences, ui, state.lang.get_untracked()),
+                        canonical_with(&profile, library(), as_of, &saved.rules),
+                    )
                 })
             }
             _ => None,
@@ -82,9 +86,12 @@ pub fn html(state: AppState, ui: &Ui) -> String {
 
 /// "Saved with rule packs …; this page has …, so its fingerprint differs from the sheet's
 /// ({sheet})": the seal module fills in the sheet's fingerprint.
-fn rules_differ(differences: &[(String, Option<String>, Option<String>)], ui: &Ui) -> String {
+fn rules_differ(differences: &[(String, Option<String>, Option<String>)], ui: &Ui, lang: Lang) -> String {
     let version = |v: &Option<String>| v.clone().unwrap_or_else(|| ui.seal_no_pack.to_string());
-    let then: Vec<String> = differences.iter().map(|(id, v, _)| format!("{id} {}", version(v))).collect();
+    // A pack by its title, as the sheet names it; by its id only if this page no longer has it.
+    let name = |id: &str| library().pack(id).map_or(id.to_string(), |p| p.title.get(lang).to_string());
+    let then: Vec<String> =
+        differences.iter().map(|(id, v, _)| format!("{} {}", name(id), version(v))).collect();
     let now: Vec<String> = differences.iter().map(|(_, _, v)| version(v)).collect();
     ui.seal_rules_differ
         .replace("{saved}", &then.join(ui.list_separator))

@@ -72,3 +72,51 @@ test('Import opens the file chooser with Enter and with Space; the hidden file i
   await page.keyboard.press('Tab');
   await expect(importLabel).toBeFocused();
 });
+
+/**
+ * Whether the focused element shows that it has focus: an outline or a box shadow of its own (the
+ * browser's or the page's focus style), and it is on screen.
+ */
+async function focusShows(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return 'nothing has focus';
+    const style = getComputedStyle(el);
+    const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+    const box = el.getBoundingClientRect();
+    const seen = box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight;
+    return ring && seen ? null : `${el.tagName}#${el.id} ${ring ? '' : 'has no focus ring'} ${seen ? '' : 'is off screen'}`;
+  });
+}
+
+test('C1 filled in and printed with Tab, Enter and Space only, every focused element showing its focus', async ({ app, page }) => {
+  await app.open('en');
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => { (window as unknown as { printed: number }).printed += 1; };
+  });
+  const unseen: string[] = [];
+  const step = async (label: string, keys: () => Promise<void>) => {
+    await tabTo(page, label);
+    const problem = await focusShows(page);
+    if (problem) unseen.push(`${label}: ${problem}`);
+    await keys();
+  };
+  await step('Company name', () => page.keyboard.type('深圳某大模型科技有限公司'));
+  await step('City', () => page.keyboard.type('Shenzhen'));
+  await step('District', () => page.keyboard.type('Nanshan'));
+  await step('Registered in Guangdong', () => page.keyboard.type('Yes'));
+  await step('Works in the AI & robotics field', () => page.keyboard.type('Yes'));
+  await step('Date founded', () => page.keyboard.type('03152021'));
+  await step('We rent intelligent compute to train large models', () => page.keyboard.press('Space'));
+  await step('Compute-rental service contract amount', () => page.keyboard.type('8,000,000'));
+  await step('The compute is used to train large models', () => page.keyboard.type('Yes'));
+  await step('The compute provider is not affiliated with us', () => page.keyboard.type('Yes'));
+  await step('The provider is on the voucher provider list (入库)', () => page.keyboard.type('Yes'));
+  await step('As-of date', () => page.keyboard.type('08012026'));
+  await step('Print eligibility sheet', () => page.keyboard.press('Enter'));
+
+  await app.expectResult('SZ-COMPUTE', 'eligible', '¥4,000,000');
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  expect(unseen).toEqual([]);
+});

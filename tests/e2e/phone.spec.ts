@@ -46,6 +46,27 @@ for (const lang of ['zh', 'en'] as const) {
   });
 }
 
+test('on a phone what has focus is never under the bar at the foot', async ({ app, page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  await app.open('en');
+  await qianhaiCompany(app);
+  await page.locator('body').focus();
+  const bar = page.locator('.results-bar');
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab');
+    const hidden = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const stuck = document.querySelector('.results-bar')!.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      // (The body has focus between the page's last control and the browser's own.)
+      if (el === document.body || el.closest('.results-bar')) return null;
+      return box.bottom <= stuck.top + 1 || box.top >= stuck.bottom ? null : `${el.tagName}#${el.id}`;
+    });
+    expect(hidden, `Tab ${i + 1}`).toBeNull();
+  }
+  await expect(bar).toBeVisible();
+});
+
 test('on a phone the summary is one card per programme and the targets are big enough to touch', async ({ app, page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
   await app.open('en');

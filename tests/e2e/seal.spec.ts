@@ -136,7 +136,7 @@ test('a profile saved with another rule version shows another fingerprint and sa
   await expect(page.getByText(app.w.imported)).toBeVisible();
   const note = page.locator('.seal-note');
   await expect(note).toContainText(
-    `此档案保存时使用的规则版本为 ${province.id} ${older}，本页为 ${province.version}，因此指纹与原表不同`);
+    `此档案保存时使用的规则版本为 ${province.title.zh} ${older}，本页为 ${province.version}，因此指纹与原表不同`);
   // The page's fingerprint is this page's rules'; the note names the sheet's, which differs.
   expect(await fingerprint(app)).toBe(current);
   const sheets = /原表指纹 ([0-9A-Z-]{14})/.exec((await note.textContent())!)?.[1];
@@ -145,7 +145,7 @@ test('a profile saved with another rule version shows another fingerprint and sa
 
   await app.switchLanguage('en');
   await expect(note).toContainText(
-    `This profile was saved with rule packs ${province.id} ${older}; this page has ${province.version}, so its fingerprint differs from the sheet's (${sheets}).`);
+    `This profile was saved with rule packs ${province.title.en} ${older}; this page has ${province.version}, so its fingerprint differs from the sheet's (${sheets}).`);
 
   // The same file with this page's versions: nothing to say.
   exported.rules[province.id] = province.version;
