@@ -1,5 +1,6 @@
-//! A small JSON reader and writer, so that the engine needs no serialisation framework: profiles
-//! are read and written field by field through the catalogue, the rule file through `FromJson`.
+//! A small JSON reader and writer, so that the page needs no serialisation framework for JSON:
+//! profiles, stored sessions and share links are read and written field by field (`input.rs`,
+//! `fingerprint.rs`); the packs come to the page as postcard, converted at build time.
 //! Numbers are kept as their text, so money is read exactly (never through floating point).
 
 use std::fmt::Write;

@@ -32,7 +32,7 @@ impl Lang {
         }
     }
 
-    /// Picks the Chinese or the English of a pair. Used by every catalogue in this crate, so that a
+    /// Picks the Chinese or the English of a pair. Used by every sentence of this crate, so that a
     /// message missing one language is a compile error, not a blank at run time.
     pub fn pick<T>(self, zh: T, en: T) -> T {
         match self {

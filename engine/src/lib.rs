@@ -1,6 +1,7 @@
 //! The rule engine of the Guangdong AI & robotics subsidy estimator.
 //!
-//! A company's [`Profile`] and a [`RuleSet`] go in with an as-of [`Date`]; a [`Report`] comes out:
+//! A company's [`Profile`] and a [`Library`] of policy packs go in with an as-of [`Date`]; a
+//! [`Report`] comes out:
 //! for every programme a verdict, an amount, the conditions with their citations, the calculation
 //! with the company's own numbers, notes on ambiguous clauses and near-miss hints. The engine is
 //! pure (no clock, no I/O, no web dependency) so that the browser, the command line and the tests

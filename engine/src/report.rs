@@ -199,15 +199,6 @@ impl Amount {
         Amount::RuleBased(Decimal::ZERO).with_band(band)
     }
 
-    /// The same kind of amount with another figure (after a limit across programmes).
-    pub fn with_yuan(self, yuan: Decimal) -> Amount {
-        match self {
-            Amount::RuleBased(_) => Amount::RuleBased(yuan),
-            Amount::Ceiling(_) => Amount::Ceiling(yuan),
-            other => other,
-        }
-    }
-
     /// The same kind of amount with another band: a band of zero width is a single figure.
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn with_band(self, band: Band) -> Amount {
