@@ -47,18 +47,24 @@ COMPRESSIBLE = {".html", ".js", ".css", ".wasm", ".postcard", ".webmanifest", ".
 COMPRESSED = (".br", ".gz")
 
 
-def place_packs(staging: Path) -> str:
-    """Writes the city and district packs beside the page; returns the file's name."""
-    written = staging / "packs-places.postcard.part"
+def built_beside(staging: Path, package: str, binary: str, stem: str, suffix: str) -> str:
+    """Runs the workspace's native `binary` (of `package`) to write a file beside the page, named
+    `<stem>-<hash><suffix>` by its content; returns the name."""
+    written = staging / f"{stem}{suffix}.part"
     # Offline and locked like Trunk's own build: the machines reach no registry at build time.
     subprocess.run(
-        ["cargo", "run", "--quiet", "--locked", "--offline", "-p", "subsidy-engine", "--bin", "web-packs", "--",
-         str(written)],
+        ["cargo", "run", "--quiet", "--locked", "--offline", "-p", package, "--bin", binary, "--", str(written)],
         cwd=REPO, check=True,
     )
-    name = f"packs-places-{hashlib.sha256(written.read_bytes()).hexdigest()[:16]}.postcard"
+    name = f"{stem}-{hashlib.sha256(written.read_bytes()).hexdigest()[:16]}{suffix}"
     written.rename(staging / name)
     return name
+
+
+def place_packs(staging: Path) -> str:
+    """Writes the city and district packs beside the page; returns the file's name."""
+    return built_beside(staging, "subsidy-engine", "web-packs", "packs-places", ".postcard")
+
 
 SEAL_ID = "seal"
 RULES_PAGES_ID = "rules-pages"
@@ -68,15 +74,7 @@ def rules_pages(staging: Path) -> str:
     """Writes the Rules tab's HTML (both languages) beside the page, with the web crate's own
     `rules-pages`, natively: the tab fetches it, so the code that writes it is not in the wasm.
     Returns the file's name."""
-    written = staging / "rules.html.part"
-    subprocess.run(
-        ["cargo", "run", "--quiet", "--locked", "--offline", "-p", "subsidy-estimator", "--bin", "rules-pages", "--",
-         str(written)],
-        cwd=REPO, check=True,
-    )
-    name = f"rules-{hashlib.sha256(written.read_bytes()).hexdigest()[:16]}.html"
-    written.rename(staging / name)
-    return name
+    return built_beside(staging, "subsidy-estimator", "rules-pages", "rules", ".html")
 
 
 def seal_module(staging: Path, release: bool) -> tuple:

@@ -154,6 +154,24 @@ pub fn value_text(library: &Library, field: Field, value: Value<'_>, lang: Lang)
 }
 
 /// `¥2,000,000 – ¥3,000,000`: the two ends of a range as a reader writes them.
+/// A combined ceiling as the steps name it: `50% × ¥10,000,000 = ¥5,000,000, the most all support
+/// on “…” may give together`.
+fn ceiling_text(
+    library: &Library,
+    on: Field,
+    rate: Decimal,
+    base: Decimal,
+    limit: Decimal,
+    lang: Lang,
+) -> String {
+    let (on, rate) = (library.question(on).label.get(lang), format_rate(rate));
+    let (base, limit) = (format_yuan(base, lang), format_yuan(limit, lang));
+    match lang {
+        Lang::Zh => format!("{rate} × {base} = {limit}（按“{on}”计的各项支持合计上限）"),
+        Lang::En => format!("{rate} × {base} = {limit}, the most all support on “{on}” may give together"),
+    }
+}
+
 pub fn range_text(low: String, high: String) -> String {
     [low.as_str(), " – ", high.as_str()].concat()
 }
@@ -273,41 +291,30 @@ pub fn step_text(step: &Step, library: &Library, profile: &Profile, lang: Lang) 
         },
         Step::CombinedCeiling { on, base, rate, limit, counted, before, after } => {
             let reached = compare(*after, *before).is_lt();
-            let on = library.question(*on).label.get(lang);
-            let (counted, before, base, limit, after) = (y(*counted), y(*before), y(*base), y(*limit), y(*after));
-            let rate = format_rate(*rate);
+            let ceiling = ceiling_text(library, *on, *rate, *base, *limit, lang);
+            let (counted, before, after) = (y(*counted), y(*before), y(*after));
             match (lang, reached) {
-                (Lang::Zh, true) => format!(
-                    "{counted} + {before} 将超过 {rate} × {base} = {limit}（按“{on}”计的各项支持合计上限）：本项为 {after}"
-                ),
-                (Lang::Zh, false) => format!(
-                    "{counted} + {before} 未超过 {rate} × {base} = {limit}（按“{on}”计的各项支持合计上限）：本项为 {after}"
-                ),
-                (Lang::En, true) => format!(
-                    "{counted} + {before} would exceed {rate} × {base} = {limit}, the most all support on “{on}” may give together: this programme gives {after}"
-                ),
-                (Lang::En, false) => format!(
-                    "{counted} + {before} is within {rate} × {base} = {limit}, the most all support on “{on}” may give together: this programme gives {after}"
-                ),
+                (Lang::Zh, true) => format!("{counted} + {before} 将超过 {ceiling}：本项为 {after}"),
+                (Lang::Zh, false) => format!("{counted} + {before} 未超过 {ceiling}：本项为 {after}"),
+                (Lang::En, true) => format!("{counted} + {before} would exceed {ceiling}: this programme gives {after}"),
+                (Lang::En, false) => format!("{counted} + {before} is within {ceiling}: this programme gives {after}"),
             }
         }
         Step::CountedFirst { on, base, rate, limit, own } => {
             let above = compare(*own, *limit).is_gt();
-            let on = library.question(*on).label.get(lang);
-            let (own, base, limit, rate) = (y(*own), y(*base), y(*limit), format_rate(*rate));
+            let ceiling = ceiling_text(library, *on, *rate, *base, *limit, lang);
+            let own = y(*own);
             match (lang, above) {
-                (Lang::Zh, true) => format!(
-                    "本项单独为 {own}，已超过 {rate} × {base} = {limit}（按“{on}”计的各项支持合计上限）：本项优先计算，按其自身文件的比例保留 {own}"
-                ),
-                (Lang::Zh, false) => format!(
-                    "本项单独为 {own}，未超过 {rate} × {base} = {limit}（按“{on}”计的各项支持合计上限）：本项优先计算，保留 {own}"
-                ),
+                (Lang::Zh, true) => {
+                    format!("本项单独为 {own}，已超过 {ceiling}：本项优先计算，按其自身文件的比例保留 {own}")
+                }
+                (Lang::Zh, false) => format!("本项单独为 {own}，未超过 {ceiling}：本项优先计算，保留 {own}"),
                 (Lang::En, true) => format!(
-                    "this programme alone gives {own}, more than {rate} × {base} = {limit}, the most all support on “{on}” may give together: counted first, it keeps {own} at its own document's rate"
+                    "this programme alone gives {own}, more than {ceiling}: counted first, it keeps {own} at its own document's rate"
                 ),
-                (Lang::En, false) => format!(
-                    "this programme alone gives {own}, within {rate} × {base} = {limit}, the most all support on “{on}” may give together: counted first, it keeps {own}"
-                ),
+                (Lang::En, false) => {
+                    format!("this programme alone gives {own}, within {ceiling}: counted first, it keeps {own}")
+                }
             }
         }
         Step::CompanyCap { cap, others, before, after } => {

@@ -29,6 +29,22 @@ fn at(city: &str, district: Option<&str>, values: &[(&str, NewValue)]) -> Profil
     with(profile, values)
 }
 
+/// A company founded on `founded` in a Shenzhen district, with the city's training-compute voucher
+/// on a contract of ¥10,000,000 that meets its conditions.
+fn city_voucher_in(district: &str, founded: &str) -> Profile {
+    at(
+        "shenzhen",
+        Some(district),
+        &[
+            ("company.founded", day(founded)),
+            ("compute_rental.contract_amount", money("10000000")),
+            ("compute_rental.trains_large_models", yes()),
+            ("compute_rental.non_affiliated", yes()),
+            ("compute_rental.listed_provider", yes()),
+        ],
+    )
+}
+
 fn yes() -> NewValue {
     NewValue::Bool(true)
 }
@@ -965,15 +981,8 @@ fn c03_a_start_up_s_city_voucher_above_the_ceiling_says_which_rule_stands() {
         assert!(!sz.notes.iter().any(|n| matches!(n, Note::AboveCeiling { .. })));
     }
     // The same in Guangming and Longhua: the reading is the engine's, for every pack's ceiling.
-    let city = [
-        ("company.founded", day("2026-03-01")),
-        ("compute_rental.contract_amount", money("10000000")),
-        ("compute_rental.trains_large_models", yes()),
-        ("compute_rental.non_affiliated", yes()),
-        ("compute_rental.listed_provider", yes()),
-    ];
     let gm = with(
-        at("shenzhen", Some("guangming"), &city),
+        city_voucher_in("guangming", "2026-03-01"),
         &[("guangming_compute.annual_spend", money("10000000")), ("guangming_compute.same_contract", yes())],
     );
     let (e, _) = both_on(&gm, "SZ-COMPUTE", as_of);
@@ -1011,15 +1020,8 @@ fn combined_ceiling_with_the_same_contract_unknown_takes_the_default_and_says_so
 #[test]
 fn combined_ceilings_of_guangming_and_longhua() {
     let as_of = date("2026-08-01");
-    let city = [
-        ("company.founded", day("2020-01-01")),
-        ("compute_rental.contract_amount", money("10000000")),
-        ("compute_rental.trains_large_models", yes()),
-        ("compute_rental.non_affiliated", yes()),
-        ("compute_rental.listed_provider", yes()),
-    ];
     let gm = with(
-        at("shenzhen", Some("guangming"), &city),
+        city_voucher_in("guangming", "2020-01-01"),
         &[("guangming_compute.annual_spend", money("10000000")), ("guangming_compute.same_contract", yes())],
     );
     let report = report_on(&gm, as_of);
@@ -1028,7 +1030,7 @@ fn combined_ceilings_of_guangming_and_longhua() {
     let (e, _) = both_on(&gm, "GM-COMPUTE", as_of);
     assert_has(&e, &["¥5,000,000 + ¥3,000,000 would exceed 50% × ¥10,000,000 = ¥5,000,000"]);
     let lh = with(
-        at("shenzhen", Some("longhua"), &city),
+        city_voucher_in("longhua", "2020-01-01"),
         &[
             ("longhua_compute.purchase_amount", money("10000000")),
             ("longhua_compute.independent_legal_person", yes()),

@@ -18,12 +18,21 @@ async function tabTo(page: Page, label: string, limit = 80): Promise<void> {
   throw new Error(`Tab never reached "${label}"`);
 }
 
-test('W3 filled in and printed with the keyboard only', async ({ app, page }) => {
-  await app.open('en');
+/** Counts the print dialogs the page opens instead of opening them (`prints`). */
+async function countPrints(page: Page): Promise<void> {
   await page.evaluate(() => {
     (window as unknown as { printed: number }).printed = 0;
     window.print = () => { (window as unknown as { printed: number }).printed += 1; };
   });
+}
+
+async function prints(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { printed: number }).printed);
+}
+
+test('W3 filled in and printed with the keyboard only', async ({ app, page }) => {
+  await app.open('en');
+  await countPrints(page);
   const visited: string[] = [];
   const step = async (label: string, keys: () => Promise<void>) => {
     await tabTo(page, label);
@@ -42,7 +51,7 @@ test('W3 filled in and printed with the keyboard only', async ({ app, page }) =>
 
   await app.expectResult('P2-LG', 'eligible', '¥1,000,000');
   await expect(page.getByLabel('As-of date')).toHaveValue('2026-03-01');
-  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  expect(await prints(page)).toBe(1);
   expect(visited).toHaveLength(9);
 });
 
@@ -91,10 +100,7 @@ async function focusShows(page: Page): Promise<string | null> {
 
 test('C1 filled in and printed with Tab, Enter and Space only, every focused element showing its focus', async ({ app, page }) => {
   await app.open('en');
-  await page.evaluate(() => {
-    (window as unknown as { printed: number }).printed = 0;
-    window.print = () => { (window as unknown as { printed: number }).printed += 1; };
-  });
+  await countPrints(page);
   const unseen: string[] = [];
   const step = async (label: string, keys: () => Promise<void>) => {
     await tabTo(page, label);
@@ -117,6 +123,6 @@ test('C1 filled in and printed with Tab, Enter and Space only, every focused ele
   await step('Print eligibility sheet', () => page.keyboard.press('Enter'));
 
   await app.expectResult('SZ-COMPUTE', 'eligible', '¥4,000,000');
-  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  expect(await prints(page)).toBe(1);
   expect(unseen).toEqual([]);
 });
